@@ -1,0 +1,13 @@
+/* nndl.h - the whole library: include this one header. */
+#ifndef NNDL_H
+#define NNDL_H
+
+#include "nndl_error.h"
+#include "rng.h"
+#include "perceptron.h"
+#include "sigmoid.h"
+#include "gradient_descent.h"
+#include "mnist.h"
+#include "network.h"
+
+#endif

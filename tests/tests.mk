@@ -1,0 +1,28 @@
+# Unit tests: one Check suite per library module, tests/test_<module>.c.
+CHECK_CFLAGS := $(shell pkg-config --cflags check)
+CHECK_LIBS := $(shell pkg-config --libs check)
+UNIT_SRCS := $(sort $(wildcard tests/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/%.c=$(BUILD)/tests/%)
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CHECK_CFLAGS) -Itests -c -o $@ $<
+
+# Unit tests link the static library so they run from anywhere.
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testutil.o $(LIBNNDL_A)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBNNDL_A) $(LIB_LDLIBS) $(CHECK_LIBS) $(LDLIBS)
+
+.PHONY: unit-tests
+unit-tests: $(UNIT_BINS) data
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+CHECK_TARGETS += unit-tests
+HELP += "make unit-tests   run the library's Check suites (part of make check)"
+
+-include $(UNIT_SRCS:tests/%.c=$(BUILD)/tests/%.d) $(BUILD)/tests/testutil.d
+
+# Section 1.6's program as a learner runs it (small subsets, a few seconds).
+.PHONY: test-sgd-program
+test-sgd-program: $(BIN)/1.6-mnist-sgd data
+	tests/sgd_program.sh $(BIN)/1.6-mnist-sgd
+CHECK_TARGETS += test-sgd-program
