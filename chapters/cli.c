@@ -2,6 +2,7 @@
  * section programs (see cli.h). */
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,71 @@
 static const char *prog = "nndl";
 static const char *seen[64];
 static int n_seen;
+
+/* Temporary files made by cli_create and not yet committed.  If SIGINT,
+ * SIGTERM or SIGHUP ends the program, or it dies through cli_die, they are
+ * removed, so no `path.tmpXXXXXX` is left behind.  The signal handler only
+ * calls unlink and raise (both async-signal-safe) on this static table;
+ * the table is changed with those signals blocked. */
+#define MAX_PENDING 8
+static char pending[MAX_PENDING][4096];
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void remove_pending(void)
+{
+    for (int k = 0; k < MAX_PENDING; k++)
+        if (pending[k][0])
+            unlink(pending[k]);
+}
+
+/* Removes the temporary files, then dies of the same signal (SA_RESETHAND
+ * restored the default action), so the shell sees 130 for Ctrl-C and 143
+ * for kill. */
+static void on_signal(int sig)
+{
+    remove_pending();
+    raise(sig);
+}
+
+/* Blocks (block = 1) or restores the caught signals. */
+static void block_signals(int block, sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t k = 0; k < sizeof caught / sizeof *caught; k++)
+        sigaddset(&set, caught[k]);
+    sigprocmask(block ? SIG_BLOCK : SIG_SETMASK, block ? &set : old,
+                block ? old : NULL);
+}
+
+/* Records tmp in the table (add = 1) or forgets it; call with the caught
+ * signals blocked.  The handlers are installed on first use (not for a
+ * signal the program was started ignoring, as `cmd &` in a script does). */
+static void track_tmp(const char *tmp, int add)
+{
+    static int installed;
+    if (add && !installed) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sa.sa_flags = SA_RESETHAND;
+        for (size_t k = 0; k < sizeof caught / sizeof *caught; k++) {
+            struct sigaction was;      /* an ignored signal stays ignored */
+            if (sigaction(caught[k], NULL, &was) == 0 &&
+                was.sa_handler != SIG_IGN)
+                sigaction(caught[k], &sa, NULL);
+        }
+        installed = 1;
+    }
+    for (int k = 0; k < MAX_PENDING; k++)
+        if (add ? pending[k][0] == '\0' : strcmp(pending[k], tmp) == 0) {
+            if (add && strlen(tmp) < sizeof pending[k])
+                strcpy(pending[k], tmp);
+            else
+                pending[k][0] = '\0';
+            return;
+        }
+}
 
 void cli_init(const char *argv0)
 {
@@ -35,6 +101,7 @@ void cli_die(int status, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+    remove_pending();
     exit(status);
 }
 
@@ -79,8 +146,8 @@ uint64_t cli_seed(const char *flag, const char *s)
 {
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*s == '\0' || *s == '-' || *end != '\0' || errno == ERANGE)
+    unsigned long long v = strtoull(s, &end, 10);     /* " -1" wraps: no '-' */
+    if (*s == '\0' || strchr(s, '-') || *end != '\0' || errno == ERANGE)
         cli_die(2, "%s: '%s' is not a seed (expected a whole number "
                 "0..18446744073709551615)", flag, s);
     return (uint64_t)v;
@@ -141,6 +208,16 @@ void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
                 "run 'make data' to download MNIST, or pass --data DIR");
 }
 
+/* Forgets tmp once it is renamed or removed (a signal in between only
+ * unlinks a name that no longer exists). */
+static void forget_tmp(const char *tmp)
+{
+    sigset_t old;
+    block_signals(1, &old);
+    track_tmp(tmp, 0);
+    block_signals(0, &old);
+}
+
 FILE *cli_create(AtomicFile *af, const char *path)
 {
     size_t len = strlen(path) + 16;
@@ -149,7 +226,17 @@ FILE *cli_create(AtomicFile *af, const char *path)
     if (!af->path || !af->tmp)
         cli_die(1, "%s: out of memory", path);
     snprintf(af->tmp, len, "%s.tmpXXXXXX", path);
+    struct stat st;     /* found now, not by rename() after a long run */
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        cli_die(1, "%s: is a directory (expected a file name)", path);
+    sigset_t old;
+    block_signals(1, &old);
     int fd = mkstemp(af->tmp);
+    if (fd >= 0)
+        fchmod(fd, 0644);              /* mkstemp makes 0600 */
+    if (fd >= 0)
+        track_tmp(af->tmp, 1);
+    block_signals(0, &old);
     if (fd < 0)
         cli_die(1, "%s: cannot create: %s", path, strerror(errno));
     af->f = fdopen(fd, "w");
@@ -170,6 +257,7 @@ void cli_commit(AtomicFile *af)
         unlink(af->tmp);
         cli_die(1, "%s: cannot write: %s", af->path, strerror(saved));
     }
+    forget_tmp(af->tmp);
     free(af->path);
     free(af->tmp);
     af->f = NULL;
@@ -180,6 +268,7 @@ void cli_abort(AtomicFile *af)
     if (af->f)
         fclose(af->f);
     unlink(af->tmp);
+    forget_tmp(af->tmp);
     free(af->path);
     free(af->tmp);
     af->f = NULL;

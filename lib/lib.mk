@@ -4,6 +4,8 @@ LIB_SRCS := $(wildcard $(LIB_MODULES:%=lib/%.c) lib/network_*.c)
 LIB_OBJS := $(LIB_SRCS:lib/%.c=$(BUILD)/lib/%.o)
 LIBNNDL_A := lib/libnndl.a
 LIBNNDL_SO := lib/libnndl.so
+# The fast path (lib/network_fast.c) runs its own threads.
+LIB_LDLIBS += -pthread
 
 $(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)

@@ -53,6 +53,9 @@ static long long idx_read(IdxFile *f, void *buf, size_t n, char *err)
         if (got < 0) {
             int code;
             const char *msg = gzerror(f->gz, &code);
+            size_t plen = strlen(f->path);      /* zlib prefixes the path */
+            if (strncmp(msg, f->path, plen) == 0 && msg[plen] == ':')
+                msg += plen + (msg[plen + 1] == ' ' ? 2 : 1);
             nndl_fail(err, NNDL_ERR_FORMAT, "%s: corrupt gzip data (%s)",
                       f->path, code == Z_ERRNO ? strerror(errno) : msg);
             return -1;
@@ -234,7 +237,8 @@ NndlStatus mnist_load_split(MnistSplit *split, const char *dir,
     if (st == NNDL_OK && n_train > split->all_train.n)
         st = nndl_fail(err, NNDL_ERR_ARG, "%s: %zu training examples asked "
                        "for, the file has %zu", dir, n_train, split->all_train.n);
-    if (st == NNDL_OK && split->test.dim != split->all_train.dim)
+    if (st == NNDL_OK && (split->test.rows != split->all_train.rows ||
+                          split->test.cols != split->all_train.cols))
         st = nndl_fail(err, NNDL_ERR_FORMAT, "%s: test images are %dx%d but "
                        "training images are %dx%d", dir, split->test.rows,
                        split->test.cols, split->all_train.rows,

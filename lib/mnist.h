@@ -62,7 +62,7 @@ Dataset dataset_view(const Dataset *ds, size_t start, size_t n);
 void mnist_x(float *x, const Dataset *ds, size_t i);
 
 /* Writes the one-hot target for label into y (MNIST_CLASSES floats):
- * 1.0 at index label, 0.0 elsewhere (the vector y(x) of eq. 1.5). */
+ * 1.0 at index label, 0.0 elsewhere (the vector y(x) of the cost, eq. 1.6). */
 void mnist_one_hot(float *y, int label);
 
 /* The directory of the MNIST files: the MNIST_DIR environment variable

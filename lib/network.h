@@ -16,7 +16,7 @@
  *         row-major matrix: the book's w^{l+2}_{jk} is w[l][j*sizes[l] + k],
  *         the weight from neuron k of layer l to neuron j of layer l+1;
  *   b[l]  biases of layer l+1, sizes[l+1] floats (the input layer has none);
- *   z[l]  weighted inputs of layer l+1:  z = w a + b        (eq. 1.7 inside)
+ *   z[l]  weighted inputs of layer l+1:  z = w a + b           (inside eq. 1.22)
  *   a[l]  activations of layer l: a[0] is the input x, a[l+1] = sigma(z[l]);
  *   delta[l]         error dC/dz of layer l+1 (BP1, BP2);
  *   nabla_w, nabla_b gradient dC/dw, dC/db with the shapes of w, b.
@@ -73,7 +73,7 @@ void network_free(Network *net);
 /* A new network with the same sizes and parameters. NULL if out of memory. */
 Network *network_clone(const Network *net);
 
-/* Forward pass (eq. 1.7 / feedforward): a' = sigma(w a + b) layer by
+/* Forward pass (eq. 1.22 / feedforward): a' = sigma(w a + b) layer by
  * layer, from x (sizes[0] floats).  Returns the output activations
  * (sizes[L-1] floats), owned by net and valid until the next call. */
 const float *network_feedforward(Network *net, const float *x);
@@ -129,5 +129,61 @@ NndlStatus network_save(const Network *net, const char *path, char *err);
  * network; on any error (wrong magic or version, bad sizes, truncated,
  * checksum, NaN) *out is NULL and err says what was wrong. */
 NndlStatus network_load(Network **out, const char *path, char *err);
+
+/* ==== The fast path (lib/network_fast.c) ==================================
+ *
+ * The same SGD as above, computed a whole mini-batch at a time: 8 neurons
+ * per vector operation, zero pixels skipped, optionally on several threads.
+ * Every sum adds the same terms in the same order as the textbook path, so
+ * the results are identical to it bit for bit, whatever the number of
+ * threads.  The textbook functions stay the ones to read; these are the
+ * ones the programs run.
+ *
+ * A NetworkFast is a workspace: a copy of a network's parameters in a
+ * transposed layout (one block), the buffers of a mini-batch and a pool of
+ * threads.  It owns all of them; network_fast_free releases them.
+ */
+typedef struct NetworkFast NetworkFast;
+
+/* A workspace for mini-batches of up to max_batch examples on `threads`
+ * threads (capped at one per 8 neurons of the first hidden layer), holding
+ * a copy of net's parameters.  NULL on out of memory, max_batch == 0 or
+ * threads < 1, or when a thread cannot be started. */
+NetworkFast *network_fast_create(const Network *net, size_t max_batch,
+                                 int threads);
+
+/* Stops the threads and frees everything.  Accepts NULL. */
+void network_fast_free(NetworkFast *fast);
+
+/* Copies the workspace's parameters back into net (same sizes). */
+void network_fast_store(const NetworkFast *fast, Network *net);
+
+/* One gradient descent step on the examples idx[0..m-1] of data
+ * (1 <= m <= max_batch), exactly as network_update_mini_batch, on the
+ * workspace's copy: call network_fast_store to see it in a Network.
+ * NNDL_ERR_NOMEM (nothing changed) if out of memory. */
+NndlStatus network_fast_update_mini_batch(NetworkFast *fast,
+                                          const Dataset *data,
+                                          const size_t *idx, size_t m,
+                                          float eta);
+
+/* network_evaluate on the workspace's copy of the parameters. */
+size_t network_fast_evaluate_with(NetworkFast *fast, const Dataset *data);
+
+/* network_evaluate, fast: how many examples of data net classifies
+ * correctly, on `threads` threads.  SIZE_MAX if out of memory. */
+size_t network_fast_evaluate(const Network *net, const Dataset *data,
+                             int threads);
+
+/* network_sgd, fast: the same shuffles (rng), mini-batches and updates,
+ * hence the same network after every epoch.  net is updated before each
+ * call of on_epoch.  Returns the number of epochs run, or -1 (net
+ * untouched) if out of memory, a thread could not be started or
+ * mini_batch_size is 0. */
+int network_fast_sgd(Network *net, const Dataset *training, int epochs,
+                     size_t mini_batch_size, float eta, Rng *rng, int threads,
+                     EpochCallback on_epoch, void *ctx);
+
+/* ==== end of the fast path ================================================ */
 
 #endif

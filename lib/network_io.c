@@ -68,6 +68,8 @@ static NndlStatus write_atomically(const char *path, const unsigned char *buf,
         return nndl_fail(err, NNDL_ERR_NOMEM, "%s: out of memory", path);
     snprintf(tmp, plen, "%s.tmpXXXXXX", path);
     int fd = mkstemp(tmp);
+    if (fd >= 0)
+        fchmod(fd, 0644);                  /* mkstemp makes 0600 */
     if (fd < 0) {
         nndl_fail(err, NNDL_ERR_IO, "%s: cannot create: %s", path,
                   strerror(errno));

@@ -337,6 +337,19 @@ START_TEST(test_load_names_a_missing_file)
 }
 END_TEST
 
+START_TEST(test_is_finite_spots_one_nan_or_infinity)
+{
+    Network *net = tiny_network();
+    ck_assert_int_eq(network_is_finite(net), 1);
+    net->w[1][1] = INFINITY;
+    ck_assert_int_eq(network_is_finite(net), 0);
+    net->w[1][1] = 0.0f;
+    net->b[0][0] = NAN;
+    ck_assert_int_eq(network_is_finite(net), 0);
+    network_free(net);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("network");
@@ -357,6 +370,7 @@ int main(void)
     tcase_add_test(tc, test_load_rejects_damaged_files_with_a_reason);
     tcase_add_test(tc, test_load_rejects_nan_parameters);
     tcase_add_test(tc, test_load_names_a_missing_file);
+    tcase_add_test(tc, test_is_finite_spots_one_nan_or_infinity);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -1,5 +1,8 @@
 /* testutil.c - helpers shared by the Check suites. */
+#include <dirent.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <zlib.h>
 
@@ -14,14 +17,35 @@ int run_suite(Suite *s)
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+static char made[256];
+
+/* Removes the last temporary directory and the files in it. */
+static void remove_temp_dir(void)
+{
+    DIR *d = made[0] ? opendir(made) : NULL;
+    struct dirent *e;
+    char file[600];
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            snprintf(file, sizeof file, "%s/%s", made, e->d_name);
+            unlink(file);
+        }
+    if (d)
+        closedir(d), rmdir(made);
+    made[0] = '\0';
+}
+
 const char *temp_dir(void)
 {
-    static char path[256];
+    static int registered;
     const char *base = getenv("TMPDIR");
-    snprintf(path, sizeof path, "%s/nndl-test.XXXXXX", base ? base : "/tmp");
-    if (!mkdtemp(path))
+    remove_temp_dir();
+    if (!registered)
+        registered = 1, atexit(remove_temp_dir);
+    snprintf(made, sizeof made, "%s/nndl-test.XXXXXX", base ? base : "/tmp");
+    if (!mkdtemp(made))
         ck_abort_msg("cannot create a temporary directory");
-    return path;
+    return made;
 }
 
 int write_file(const char *path, const void *data, size_t len)

@@ -1,0 +1,296 @@
+/* bench.c - `make bench`: how fast the textbook path (lib/network.c) and
+ * the fast path (lib/network_fast.c) train and evaluate on MNIST, printed
+ * as a Markdown table for the README.
+ *
+ * Every figure is a median over several runs after a warm-up, and the
+ * paths are timed side by side in one run: on a shared machine the ratios
+ * are more trustworthy than the seconds.  The textbook path is timed on a
+ * subset of the training set and scaled to 50,000 examples (a full epoch
+ * takes seconds).  GFLOP/s counts the dense work of the textbook path,
+ * 2 flops per multiply-add: forward, weight gradients and BP2; the fast
+ * path skips the zero pixels, so it does less arithmetic than it is
+ * credited with (the density is printed under the table).
+ *
+ *   bench [--runs N] [--prog bin/1.6-mnist-sgd] [--data DIR]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "nndl.h"
+
+#ifdef NNDL_HAVE_CBLAS
+#include <cblas.h>
+#endif
+
+#define MAX_RUNS 15
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, by_value);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* Dense flops per training example: 2 per multiply-add of the forward
+ * pass, of the weight gradients (BP4) and of BP2 (layers above the first). */
+static double flops_per_example(const int *sizes, int L)
+{
+    double macs = 0;
+    for (int l = 0; l < L - 1; l++)
+        macs += 2.0 * sizes[l] * sizes[l + 1] + (l > 0 ? (double)sizes[l] * sizes[l + 1] : 0);
+    return 2 * macs;
+}
+
+/* Records the time at the end of each epoch. */
+typedef struct {
+    double t[MAX_RUNS + 2];
+    int n;
+} Stamps;
+
+static int stamp(int epoch, const Network *net, void *ctx)
+{
+    (void)epoch, (void)net;
+    Stamps *s = ctx;
+    s->t[s->n++] = now();
+    return 0;
+}
+
+/* Median seconds per epoch of the fast path: 1 warm-up + runs epochs. */
+static double fast_epoch(const int *sizes, int L, const Dataset *train,
+                         int threads, int runs)
+{
+    Rng rng;
+    rng_seed(&rng, 1);
+    Network *net = network_create(sizes, L, &rng);
+    Stamps s = {{0}, 0};
+    double dt[MAX_RUNS];
+    if (network_fast_sgd(net, train, runs + 1, 10, 3.0f, &rng, threads, stamp,
+                         &s) != runs + 1) {
+        fprintf(stderr, "bench: the fast path failed (out of memory?)\n");
+        exit(1);
+    }
+    for (int r = 0; r < runs; r++)
+        dt[r] = s.t[r + 1] - s.t[r];
+    network_free(net);
+    return median(dt, runs);
+}
+
+/* Median seconds per 50,000-example epoch of the textbook path, timed on
+ * the first n examples (1 warm-up + runs). */
+static double textbook_epoch(const int *sizes, int L, const Dataset *train,
+                             size_t n, int runs)
+{
+    Dataset sub = dataset_view(train, 0, n);
+    Rng rng;
+    rng_seed(&rng, 1);
+    Network *net = network_create(sizes, L, &rng);
+    double dt[MAX_RUNS];
+    for (int r = -1; r < runs; r++) {
+        double t0 = now();
+        network_sgd(net, &sub, 1, 10, 3.0f, &rng, NULL, NULL);
+        if (r >= 0)
+            dt[r] = (now() - t0) * 50000.0 / (double)n;
+    }
+    network_free(net);
+    return median(dt, runs);
+}
+
+/* Median seconds to evaluate test: the fast path on `threads`, or the
+ * textbook when threads is 0 (timed on 1,000 images and scaled). */
+static double eval_time(const int *sizes, int L, const Dataset *test,
+                        int threads, int runs)
+{
+    Rng rng;
+    rng_seed(&rng, 1);
+    Network *net = network_create(sizes, L, &rng);
+    Dataset sub = dataset_view(test, 0, threads ? test->n : 1000);
+    double dt[MAX_RUNS];
+    for (int r = -1; r < runs; r++) {
+        double t0 = now();
+        size_t c = threads ? network_fast_evaluate(net, &sub, threads)
+                           : network_evaluate(net, &sub);
+        if (c == SIZE_MAX)
+            exit(1);
+        if (r >= 0)
+            dt[r] = (now() - t0) * (double)test->n / (double)sub.n;
+    }
+    network_free(net);
+    return median(dt, runs);
+}
+
+/* Single-core sgemm GFLOP/s of OpenBLAS on n x n x n (0 without BLAS). */
+static double sgemm_peak(int m, int n, int k, int reps, int runs)
+{
+#ifdef NNDL_HAVE_CBLAS
+#ifdef OPENBLAS_VERSION
+    openblas_set_num_threads(1);
+#endif
+    float *a = calloc((size_t)m * k, sizeof(float));
+    float *b = calloc((size_t)k * n, sizeof(float));
+    float *c = calloc((size_t)m * n, sizeof(float));
+    double dt[MAX_RUNS];
+    for (size_t i = 0; i < (size_t)m * k; i++)
+        a[i] = (float)(i % 7) * 0.1f;
+    for (size_t i = 0; i < (size_t)k * n; i++)
+        b[i] = (float)(i % 5) * 0.1f;
+    for (int r = -1; r < runs; r++) {
+        double t0 = now();
+        for (int i = 0; i < reps; i++)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0f,
+                        a, k, b, k, 0.0f, c, n);
+        if (r >= 0)
+            dt[r] = now() - t0;
+    }
+    free(a), free(b), free(c);
+    return 2.0 * m * n * k * reps / median(dt, runs) / 1e9;
+#else
+    (void)m, (void)n, (void)k, (void)reps, (void)runs;
+    return 0;
+#endif
+}
+
+/* Fraction of the training pixels that are not zero. */
+static double density(const Dataset *d)
+{
+    size_t nz = 0;
+    for (size_t i = 0; i < d->n * d->dim; i++)
+        nz += d->x[i] != 0;
+    return (double)nz / (double)(d->n * d->dim);
+}
+
+static void row(const char *net, const char *path, double s, double base,
+                double flops, double peak, double eval)
+{
+    char of_peak[32] = "n/a";
+    double gflops = flops * 50000 / s / 1e9;
+    if (peak > 0)
+        snprintf(of_peak, sizeof of_peak, "%.0f%%", 100 * gflops / peak);
+    printf("| %s | %s | %.3f | %.1fx | %.0f | %.1f | %s | %.4f |\n", net, path,
+           s, base / s, 50000 / s, gflops, of_peak, eval);
+}
+
+/* Runs prog with its defaults; returns the wall seconds and sets *cpu to
+ * its CPU seconds and *rss_mb to its peak resident memory. */
+static double default_run(const char *prog, const char *data, double *cpu,
+                          double *rss_mb)
+{
+    fflush(stdout);                     /* or the child prints it again */
+    double t0 = now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout) ||
+            !freopen("/dev/null", "w", stderr))
+            _exit(127);
+        if (data)
+            execl(prog, prog, "--data", data, (char *)NULL);
+        else
+            execl(prog, prog, (char *)NULL);
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage ru;                   /* the only child: its own peak */
+    if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0 || getrusage(RUSAGE_CHILDREN, &ru) != 0) {
+        fprintf(stderr, "bench: %s failed\n", prog);
+        exit(1);
+    }
+    *rss_mb = (double)ru.ru_maxrss / 1024.0;
+    *cpu = (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
+           (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
+    return now() - t0;
+}
+
+int main(int argc, char **argv)
+{
+    int runs = 5;
+    const char *prog = NULL, *dir = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--runs") && i + 1 < argc)
+            runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--prog") && i + 1 < argc)
+            prog = argv[++i];
+        else if (!strcmp(argv[i], "--data") && i + 1 < argc)
+            dir = argv[++i];
+        else {
+            fprintf(stderr, "usage: bench [--runs N] [--prog PROGRAM] [--data DIR]\n");
+            return 2;
+        }
+    }
+    if (runs < 1 || runs > MAX_RUNS) {
+        fprintf(stderr, "bench: --runs: %d is out of range (expected 1..%d)\n", runs, MAX_RUNS);
+        return 2;
+    }
+    MnistSplit d;
+    char err[NNDL_ERRLEN];
+    double t0 = now();
+    if (mnist_load_split(&d, dir ? dir : mnist_default_dir(), 50000, err) != NNDL_OK) {
+        fprintf(stderr, "bench: %s (run 'make data' first)\n", err);
+        return 1;
+    }
+    double load = now() - t0;
+    double peak = sgemm_peak(1024, 1024, 1024, 1, runs);
+    double small = sgemm_peak(10, 30, 784, 5000, runs);
+    const int shapes[2][3] = {{784, 30, 10}, {784, 100, 10}};
+    const char *names[2] = {"[784,30,10]", "[784,100,10]"};
+    double speedup[2], eval_speedup[2];
+
+    printf("Training: 50,000 MNIST images, mini-batches of 10, eta 3.0; "
+           "medians of %d runs after a warm-up.\n\n", runs);
+    printf("| network | path | s/epoch | vs textbook | examples/s | GFLOP/s | "
+           "of sgemm peak | eval 10k (s) |\n");
+    printf("|---|---|---|---|---|---|---|---|\n");
+    for (int s = 0; s < 2; s++) {
+        const int *sz = shapes[s];
+        double flops = flops_per_example(sz, 3);
+        double text = textbook_epoch(sz, 3, &d.training, s ? 2000 : 5000, runs < 3 ? runs : 3);
+        double fast1 = fast_epoch(sz, 3, &d.training, 1, runs);
+        double fast2 = fast_epoch(sz, 3, &d.training, 2, runs);
+        row(names[s], "textbook", text, text, flops, peak,
+            eval_time(sz, 3, &d.test, 0, runs < 3 ? runs : 3));
+        double eval1 = eval_time(sz, 3, &d.test, 1, runs);
+        double eval2 = eval_time(sz, 3, &d.test, 2, runs);
+        row(names[s], "fast, 1 thread", fast1, text, flops, peak, eval1);
+        row(names[s], "fast, 2 threads", fast2, text, flops, peak, eval2);
+        speedup[s] = fast1 / fast2, eval_speedup[s] = eval1 / eval2;
+    }
+    printf("\n2 threads vs 1, training (one barrier per mini-batch): %.2fx for "
+           "[784,30,10], %.2fx for [784,100,10].\n", speedup[0], speedup[1]);
+    printf("2 threads vs 1, evaluation (no barrier at all, so this is the most "
+           "a second core gives right now): %.2fx, %.2fx.\n", eval_speedup[0],
+           eval_speedup[1]);
+    printf("Non-zero pixels: %.1f%% of the training images (the fast path "
+           "skips the rest).\n", 100 * density(&d.training));
+    if (peak > 0)
+        printf("OpenBLAS sgemm on one core: %.1f GFLOP/s at 1024^3, %.1f GFLOP/s "
+               "at the forward shape 10x784 by 784x30.\n", peak, small);
+    else
+        printf("sgemm peak: n/a (built without cblas.h).\n");
+    printf("Loading the data: %.2f s.\n", load);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("Peak RSS of this benchmark: %.0f MB.\n", (double)ru.ru_maxrss / 1024.0);
+    if (prog) {
+        double cpu, rss, wall = default_run(prog, dir, &cpu, &rss);
+        printf("Default run of %s (30 epochs, loading included): %.2f s wall, "
+               "%.2f s CPU, peak RSS %.0f MB.\n", prog, wall, cpu, rss);
+    }
+    mnist_split_free(&d);
+    return 0;
+}

@@ -1,0 +1,19 @@
+# Section 1.5: the ball rolling down the valley, in 3-D.
+load "plots/style.gnuplot"
+grid = results."/valley-long-grid.tsv"
+path = results."/valley-long-eta0.15.tsv"
+set title "Gradient descent: the ball rolls down C(v1, v2) = (v1^2 + 5 v2^2) / 2"
+set xlabel "v1"
+set ylabel "v2"
+set zlabel "cost C" rotate by 90
+set view 38, 25
+set xyplane at 0
+set pm3d at s
+set palette defined (0 "#f7fbff", 1 "#c6dbef", 2 "#6baed6", 3 "#2171b5")
+unset colorbox
+set key at screen 0.95, screen 0.92
+splot grid using "v1":"v2":"C" with pm3d notitle, \
+      path using "v1":"v2":(column("C") + 0.05) with linespoints lt 2 lw 3 \
+        title "path of the ball, eta = 0.15 (30 steps)", \
+      path every ::0::0 using "v1":"v2":(column("C") + 0.05) with points \
+        lt 7 pt 7 ps 2 title "start (-2, 1.5)"

