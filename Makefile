@@ -12,7 +12,7 @@
 SHELL := /bin/bash
 
 CC      ?= cc
-OPT     ?= -O2
+OPT     ?= -O3
 WERROR  ?= $(if $(CI),-Werror,)
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -Wall -Wextra $(WERROR) -MMD -MP -fPIC -Ilib

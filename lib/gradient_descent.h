@@ -2,7 +2,8 @@
  *
  * To minimise C(v) over v in R^n, repeat the update rule
  *   v  ->  v' = v - eta * grad C(v)                   (eq. 1.11)
- * which, for small eta, changes C by about -eta |grad C|^2 <= 0 (eq. 1.10).
+ * which, for small eta, changes C by about -eta |grad C|^2 <= 0 (eq. 1.9
+ * with the choice of eq. 1.10).
  */
 #ifndef NNDL_GRADIENT_DESCENT_H
 #define NNDL_GRADIENT_DESCENT_H

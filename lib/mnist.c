@@ -140,7 +140,7 @@ static NndlStatus idx_read_data(IdxFile *f, unsigned char **out, size_t n,
 static NndlStatus read_images(Dataset *ds, const char *path, char *err)
 {
     IdxFile f;
-    uint32_t d[3];
+    uint32_t d[3] = {0, 0, 0};
     NndlStatus st = idx_open(&f, path, err);
     if (st == NNDL_OK)
         st = idx_read_header(&f, IDX_IMAGES, d, 3, err);
@@ -164,7 +164,7 @@ static NndlStatus read_images(Dataset *ds, const char *path, char *err)
 static NndlStatus read_labels(Dataset *ds, const char *path, char *err)
 {
     IdxFile f;
-    uint32_t n;
+    uint32_t n = 0;
     NndlStatus st = idx_open(&f, path, err);
     if (st == NNDL_OK)
         st = idx_read_header(&f, IDX_LABELS, &n, 1, err);
