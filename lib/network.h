@@ -146,8 +146,8 @@ NndlStatus network_load(Network **out, const char *path, char *err);
 typedef struct NetworkFast NetworkFast;
 
 /* A workspace for mini-batches of up to max_batch examples on `threads`
- * threads (capped at one per 8 neurons of the first hidden layer), holding
- * a copy of net's parameters.  NULL on out of memory, max_batch == 0 or
+ * threads (capped at one per 16 neurons of the first hidden layer),
+ * holding a copy of net's parameters.  NULL on out of memory, max_batch == 0 or
  * threads < 1, or when a thread cannot be started. */
 NetworkFast *network_fast_create(const Network *net, size_t max_batch,
                                  int threads);

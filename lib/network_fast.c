@@ -15,19 +15,24 @@
  * one, which needs the weights transposed (WT[k] = every weight leaving
  * neuron k of the layer below, contiguous over j).
  * Skipping a pixel x_k = 0 drops the terms w_jk * 0 = +-0, and adding +-0
- * never changes a non-zero sum (it can only flip the sign of a zero), so
- * MNIST's ~80% blank pixels cost nothing.
+ * never changes a sum that is not -0 (and these sums, which start at +0
+ * or at a bias, never are), so MNIST's ~80% blank pixels cost nothing.
  *
  * Where the time goes, for the first layer (nearly all the work):
  *   - the training images' non-zero pixels are listed once per
  *     network_fast_sgd call (3 bytes each: 22 MB for MNIST's 50,000);
- *   - forward: for each example, z = b + sum of x_k WT[0][k] over its
- *     pixels, 8 neurons per vector operation;
+ *   - forward: z = b + the sum of x_k WT[0][k] over an example's pixels,
+ *     8 neurons per vector operation, for two examples at once (each
+ *     example's sum is a chain of additions that waits on the latency of
+ *     the one before; two chains keep the adders busy);
  *   - update: nabla_jk needs the sum over EXAMPLES for each pixel k, so the
- *     forward pass also files each pixel under k ("slots": the examples
- *     that light pixel k up, in order); then for every pixel some example
- *     lit, WT[0][k] -= eta/m * (sum over its slots of x_k delta).  Pixels
- *     no example lit have a zero gradient and are not touched.
+ *     forward pass also files x_k under k (xt[k][i] = x_k of example i)
+ *     and marks k as seen; then for each pixel some example lit,
+ *     WT[0][k] -= eta/m * (sum over every example i of xt[k][i] delta_i),
+ *     the zero xt[k][i] included: ten terms where ~4 are non-zero, but a
+ *     loop of fixed length runs faster than a shorter one whose length the
+ *     branch predictor cannot guess.  Pixels no example lit have a zero
+ *     gradient and are not touched.
  * The vectors are GCC/Clang vector extensions (v8 below), which compile to
  * AVX2, SSE2, NEON or plain scalar code; the hot functions are built twice
  * (AVX2 and baseline) and picked at load time on x86-64.
@@ -40,7 +45,8 @@
  * the same whichever thread does it, so the result does not depend on the
  * number of threads either.
  *
- * Layout (P(n) = n rounded up to a multiple of 8; padding lanes hold 0):
+ * Layout (P(n) = n rounded up to a multiple of 8, and of 16 for layer 1,
+ * so that threads' lanes never share a cache line; padding lanes hold 0):
  *   WT[l]  sizes[l] x P(sizes[l+1]):  WT[l][k*P + j] = w[l][j*sizes[l] + k]
  *   b[l]   P(sizes[l+1])
  *   W[l]   l >= 1 only, sizes[l+1] x P(sizes[l]): w[l] row-major with padded
@@ -55,6 +61,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "network.h"
 
@@ -82,12 +89,14 @@ typedef float v8 __attribute__((vector_size(32), may_alias));
 /* Unrolls the loops over the BLOCK accumulators so they stay in registers. */
 #define UNROLL _Pragma("GCC unroll 4")
 
-/* A barrier for n threads that spins briefly (a mini-batch takes a few
- * microseconds, less than a sleep and wake-up), then sleeps, so that a
- * thread whose partner lost its core gives the core away. */
+/* A barrier for n threads that spins for up to half a millisecond (a
+ * mini-batch takes some 10-50 microseconds, and on a virtual machine a
+ * sleep and wake-up can take as long), then sleeps, so that a thread
+ * whose partner lost its core gives the core away. */
 typedef struct {
     atomic_uint count, gen;
     unsigned n;
+    int spins;                          /* 20000: about half a millisecond */
     int sleepers;                       /* guarded by mu */
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -101,14 +110,14 @@ typedef struct {
     float *upper;                       /* private copy (NULL for thread 0) */
     float *a[L_MAX];                    /* a[l], l >= 2: batch x P(l) */
     float *delta[L_MAX];                /* delta[l]: batch x P(l+1) */
-    float *a_eval;                      /* one example, every layer */
+    float *a_eval;                      /* two images, every layer */
     float *nabla0;                      /* sizes[0] x P(1), own lanes used,
                                            only for batches > CHUNK */
-    float *slot_x;                      /* per pixel k, the batch's x_k != 0 */
-    unsigned char *slot_i, *slot_n;     /* ... their examples, and count */
+    float *xt;                          /* x_k of the chunk's examples i at
+                                           xt[k*CHUNK + i], 0 if not filed */
     unsigned char *seen;                /* 1 for the pixels listed in rows */
     int n_rows;
-    uint16_t *nz_k;                     /* non-zero pixels of one image */
+    uint16_t *nz_k;                     /* non-zero pixels of two images */
     unsigned char *nz_v;
     uint16_t *rows;                     /* pixels non-zero in the batch */
     size_t correct;                     /* evaluation result */
@@ -150,7 +159,7 @@ typedef struct {
 
 struct NetworkFast {
     int L, sizes[L_MAX], pad[L_MAX];
-    size_t max_batch, upper_len;
+    size_t max_batch, upper_len, eval_len;  /* eval_len: see thread_alloc */
     int threads;
     float *params;                      /* WT[0], b[0], upper part */
     float *a1[2];                       /* a[1], double-buffered, shared */
@@ -189,7 +198,7 @@ static void barrier_wait(Barrier *b)
         pthread_mutex_unlock(&b->mu);
         return;
     }
-    for (int spins = 0; spins < 200; spins++) {    /* a few microseconds */
+    for (int spins = 0; spins < b->spins; spins++) {
         if (atomic_load_explicit(&b->gen, memory_order_acquire) != gen)
             return;
         cpu_relax();
@@ -263,14 +272,20 @@ static float *falloc(size_t n)
     return p;
 }
 
-/* Splits layer 0's output vectors evenly over the threads. */
+/* Splits layer 0's output vectors over the threads, evenly but in pairs
+ * of vectors: 64 bytes, so that no two threads write to one cache line
+ * (the rows are 64-byte aligned: P(sizes[1]) is a multiple of 16). */
+static int lane_boundary(const NetworkFast *f, int t)
+{
+    int vectors = (int)pad8(f->sizes[1]) / LANES;
+    int even = (t * vectors / f->threads + 1) / 2 * 2;
+    return (t == f->threads || even > vectors ? vectors : even) * LANES;
+}
+
 static void split_lanes(NetworkFast *f)
 {
-    int vectors = f->pad[1] / LANES;
-    for (int t = 0; t < f->threads; t++) {
-        f->th[t].lo = t * vectors / f->threads * LANES;
-        f->th[t].hi = (t + 1) * vectors / f->threads * LANES;
-    }
+    for (int t = 0; t < f->threads; t++)
+        f->th[t].lo = lane_boundary(f, t), f->th[t].hi = lane_boundary(f, t + 1);
 }
 
 static int thread_alloc(NetworkFast *f, FastThread *th, int t)
@@ -291,17 +306,16 @@ static int thread_alloc(NetworkFast *f, FastThread *th, int t)
             return 0;
         eval += f->pad[l + 1];
     }
-    th->a_eval = falloc(eval + LANES);
+    f->eval_len = (eval + LANES) / LANES * LANES;   /* one image's a[1..] */
+    th->a_eval = falloc(2 * f->eval_len);
     if (m > CHUNK && !(th->nabla0 = falloc(dim * f->pad[1])))
         return 0;
-    th->slot_x = falloc(dim * CHUNK);
-    th->slot_i = malloc(dim * CHUNK);
-    th->slot_n = calloc(dim, 1);
-    th->nz_v = malloc(dim + 16);        /* + 16: nonzero_pixels' slack */
-    th->nz_k = malloc((dim + 16) * sizeof(uint16_t));
+    th->xt = falloc(dim * CHUNK);
+    th->nz_v = malloc(2 * (dim + 16));  /* two images, + 16: the slack */
+    th->nz_k = malloc(2 * (dim + 16) * sizeof(uint16_t));   /* of nonzero_pixels */
     th->rows = malloc((dim + 16) * sizeof(uint16_t));
     th->seen = calloc(dim, 1);
-    return th->a_eval && th->slot_x && th->slot_i && th->slot_n &&
+    return th->a_eval && th->xt &&
            th->nz_v && th->nz_k && th->rows && th->seen;
 }
 
@@ -333,16 +347,22 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
     f->L = L, f->max_batch = max_batch;
     for (int l = 0; l < L; l++)
         f->sizes[l] = net->sizes[l], f->pad[l] = (int)pad8(net->sizes[l]);
+    f->pad[1] = (f->pad[1] + 15) / 16 * 16;     /* see split_lanes */
     for (int l = 0; l < L - 1; l++) {
         size_t part = (size_t)f->sizes[l] * f->pad[l + 1] + f->pad[l + 1];
         if (l >= 1)
             part += (size_t)f->sizes[l + 1] * f->pad[l], f->upper_len += part;
         total += part;
     }
-    f->threads = threads < f->pad[1] / LANES ? threads : f->pad[1] / LANES;
+    int pairs = ((int)pad8(f->sizes[1]) / LANES + 1) / 2;  /* of vectors */
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    f->threads = threads < pairs ? threads : pairs;
     if (f->threads > MAX_THREADS)
         f->threads = MAX_THREADS;
     f->barrier.n = (unsigned)f->threads;
+    /* More threads than CPUs: a spinning thread would only keep the one it
+     * waits for off the CPU. */
+    f->barrier.spins = cpus >= 1 && f->threads > cpus ? 0 : 20000;
     split_lanes(f);
     f->params = falloc(total);
     f->a1[0] = falloc(max_batch * f->pad[1]);
@@ -373,7 +393,7 @@ void network_fast_free(NetworkFast *f)
             free(th->delta[l]);
         }
         free(th->a_eval), free(th->nabla0), free(th->nz_v);
-        free(th->slot_x), free(th->slot_i), free(th->slot_n);
+        free(th->xt);
         free(th->nz_k), free(th->rows), free(th->seen);
     }
     free(f->params), free(f->a1[0]), free(f->a1[1]);
@@ -475,14 +495,27 @@ typedef struct {
 } Input;
 
 /* Where the forward pass files the pixels of example i for the update of
- * layer 0 (see fill_slots, which does the same on its own). */
+ * layer 0 (see file_chunk, which does the same on its own). */
 typedef struct {
-    float *x;
-    unsigned char *ex, *count, *seen;
-    uint16_t *rows;
-    int n_rows;
+    float *xt;
+    unsigned char *seen;
     unsigned char i;
 } Filing;
+
+/* Files pixel k of example i (value x): xt[k][i] = x (xt is offset by
+ * i), and marks k as seen. */
+INLINE void file_pixel(float *restrict xt, unsigned char *restrict seen,
+                       size_t k, float x)
+{
+    xt[k * CHUNK] = x;
+    seen[k] = 1;
+}
+
+/* Lists the seen pixels, ascending, in th->rows. */
+static void list_rows(NetworkFast *f, FastThread *th)
+{
+    th->n_rows = nonzero_pixels(th->rows, th->nz_v, th->seen, f->sizes[0], f);
+}
 
 /* acc[0 .. nv) += sum over the pixels e of x_e * (row k_e of wt), k_e
  * ascending, rows `stride` floats apart.  With fl, the pixels are also
@@ -492,30 +525,17 @@ INLINE void add_pixels(v8 *acc, const float *wt, size_t stride, Input in,
                        Filing *fl, int nv)
 {
     /* Local restrict copies: the byte stores cannot change them. */
-    float *restrict slot_x = fl ? fl->x : NULL;
-    unsigned char *restrict slot_i = fl ? fl->ex : NULL;
-    unsigned char *restrict count = fl ? fl->count : NULL;
+    float *restrict xt = fl ? fl->xt + fl->i : NULL;
     unsigned char *restrict seen = fl ? fl->seen : NULL;
-    uint16_t *restrict rows = fl ? fl->rows : NULL;
-    int n_rows = fl ? fl->n_rows : 0;
     for (int e = 0; e < in.n; e++) {           /* x_k w_jk, zero x_k skipped */
         float x = in.scale[in.v[e]];
         const v8 *row = (const v8 *)(wt + (size_t)in.k[e] * stride);
         UNROLL
         for (int q = 0; q < nv; q++)
             acc[q] += x * row[q];
-        if (fl) {
-            size_t k = in.k[e], c = count[k];
-            slot_x[k * CHUNK + c] = x;
-            slot_i[k * CHUNK + c] = fl->i;
-            count[k] = (unsigned char)(c + 1);
-            rows[n_rows] = in.k[e];             /* kept only if new */
-            n_rows += !seen[k];
-            seen[k] = 1;
-        }
+        if (fl)
+            file_pixel(xt, seen, in.k[e], x);
     }
-    if (fl)
-        fl->n_rows = n_rows;
 }
 
 /* z[0 .. nv*8) = b + sum over the inputs e of x_e * (row k_e of wt), k_e
@@ -649,19 +669,95 @@ static void prefetch_pixels(const Job *job, size_t from, size_t to)
     }
 }
 
-/* Layer 0 on this thread's lanes for the batch. */
+/* add_pixels for two examples at once, x and y, into acc_x and acc_y:
+ * each keeps its own order, but the two chains of additions overlap
+ * (each alone waits on the latency of its additions).  With fl, example
+ * x is filed as fl->i and y as fl->i + 1. */
+INLINE void add_pixels2(v8 *acc_x, v8 *acc_y, const float *wt,
+                        size_t stride, Input x, Input y, Filing *fl, int nv)
+{
+    float *restrict xt = fl ? fl->xt + fl->i : NULL;
+    unsigned char *restrict seen = fl ? fl->seen : NULL;
+    int n = x.n < y.n ? x.n : y.n;
+    for (int e = 0; e < n; e++) {
+        float u = x.scale[x.v[e]], v = y.scale[y.v[e]];
+        const v8 *row_u = (const v8 *)(wt + (size_t)x.k[e] * stride);
+        const v8 *row_v = (const v8 *)(wt + (size_t)y.k[e] * stride);
+        UNROLL
+        for (int q = 0; q < nv; q++) {
+            acc_x[q] += u * row_u[q];
+            acc_y[q] += v * row_v[q];
+        }
+        if (fl) {
+            file_pixel(xt, seen, x.k[e], u);
+            file_pixel(xt + 1, seen, y.k[e], v);
+        }
+    }
+    /* The longer list's tail, alone. */
+    Filing fl_y = fl ? (Filing){fl->xt, fl->seen, (unsigned char)(fl->i + 1)}
+                     : (Filing){NULL, NULL, 0};
+    add_pixels(acc_x, wt, stride, (Input){x.k + n, x.v + n, x.scale, NULL, x.n - n},
+               fl, nv);
+    add_pixels(acc_y, wt, stride, (Input){y.k + n, y.v + n, y.scale, NULL, y.n - n},
+               fl ? &fl_y : NULL, nv);
+}
+
+/* layer_lanes for two examples of layer 0 at once (see add_pixels2). */
+INLINE void pair_block(float *a_x, float *a_y, const float *b,
+                       const float *wt, size_t stride, Input x, Input y,
+                       Filing *fl, int n_out, int nv)
+{
+    v8 acc_x[BLOCK], acc_y[BLOCK];
+    UNROLL
+    for (int q = 0; q < nv; q++)
+        acc_x[q] = acc_y[q] = ((const v8 *)b)[q];
+    add_pixels2(acc_x, acc_y, wt, stride, x, y, fl, nv);
+    const float *zx = (const float *)acc_x, *zy = (const float *)acc_y;
+    for (int j = 0; j < nv * LANES && j < n_out; j++)
+        a_x[j] = sigma(zx[j]), a_y[j] = sigma(zy[j]);
+}
+
+INLINE void layer_pair(float *a_x, float *a_y, const float *b,
+                       const float *wt, size_t stride, Input x, Input y,
+                       Filing *fl, int lo, int hi, int n_out)
+{
+    for (int j0 = lo; j0 < hi; j0 += BLOCK * LANES) {
+        int nv = (hi - j0) / LANES < BLOCK ? (hi - j0) / LANES : BLOCK;
+        Filing *once = j0 == lo ? fl : NULL;
+#define PAIR(NV) pair_block(a_x + j0, a_y + j0, b + j0, wt + j0, stride, x, \
+                            y, once, n_out - j0, NV)
+        switch (nv) {
+        case 4: PAIR(4); break;
+        case 3: PAIR(3); break;
+        case 2: PAIR(2); break;
+        default: PAIR(1); break;
+        }
+#undef PAIR
+    }
+}
+
+/* Layer 0 on this thread's lanes for the batch, two examples at a time. */
 static HOT void first_forward(NetworkFast *f, FastThread *th, float *a1,
                               const Job *job, size_t start, size_t m)
 {
-    Filing fl = {th->slot_x, th->slot_i, th->slot_n, th->seen, th->rows, 0, 0};
+    Filing fl = {th->xt, th->seen, 0};
     int filing = m <= CHUNK;            /* one pass: file the pixels now */
-    for (size_t i = 0; i < m; i++) {
+    size_t p1 = f->pad[1], i = 0;
+    for (; i + 1 < m; i += 2) {
         fl.i = (unsigned char)i;
-        layer_lanes(a1 + i * f->pad[1], th->b[0], th->wt[0], f->pad[1],
+        layer_pair(a1 + i * p1, a1 + (i + 1) * p1, th->b[0], th->wt[0], p1,
+                   job_pixels(f, job, start + i),
+                   job_pixels(f, job, start + i + 1), filing ? &fl : NULL,
+                   th->lo, th->hi, f->sizes[1]);
+    }
+    if (i < m) {
+        fl.i = (unsigned char)i;
+        layer_lanes(a1 + i * p1, th->b[0], th->wt[0], p1,
                     job_pixels(f, job, start + i), filing ? &fl : NULL,
                     th->lo, th->hi, f->sizes[1]);
     }
-    th->n_rows = fl.n_rows;
+    if (filing)
+        list_rows(f, th);
 }
 
 /* Layers 1 .. L-2 for the batch (private parameters, all lanes). */
@@ -718,85 +814,98 @@ static HOT void upper_backward(NetworkFast *f, FastThread *th, int l,
 }
 
 /* Files the non-zero pixels of examples [c0, c0 + cm) of the batch by
- * pixel: slot k lists (x_k, example) in example order.  Pixels seen for
- * the first time in this batch are added to rows (in no special order:
- * each row of w is updated on its own). */
-static void fill_slots(NetworkFast *f, FastThread *th, const Job *job,
+ * pixel (xt[k][i - c0] = x_k of example i) and lists the pixels seen so
+ * far in this batch, ascending, in rows. */
+static void file_chunk(NetworkFast *f, FastThread *th, const Job *job,
                        size_t start, size_t c0, size_t cm)
 {
-    float *restrict x = th->slot_x;             /* restrict: the byte stores */
-    unsigned char *restrict ex = th->slot_i;    /* below cannot change them */
-    unsigned char *restrict count = th->slot_n;
-    unsigned char *restrict seen = th->seen;
-    uint16_t *restrict rows = th->rows;
-    const float *restrict scale = f->scale;
-    int n_rows = th->n_rows;
     for (size_t i = c0; i < c0 + cm; i++) {
         Input in = job_pixels(f, job, start + i);
-        for (int e = 0; e < in.n; e++) {
-            size_t k = in.k[e], c = count[k];
-            x[k * CHUNK + c] = scale[in.v[e]];
-            ex[k * CHUNK + c] = (unsigned char)(i - c0);
-            count[k] = (unsigned char)(c + 1);
-            rows[n_rows] = in.k[e];             /* kept only if new */
-            n_rows += !seen[k];
-            seen[k] = 1;
-        }
+        for (int e = 0; e < in.n; e++)
+            file_pixel(th->xt + (i - c0), th->seen, in.k[e], f->scale[in.v[e]]);
     }
-    th->n_rows = n_rows;
+    list_rows(f, th);
 }
 
-/* For one pixel k on nv vectors of lanes: acc = nabla_k so far (0 when
- * nabla is NULL: one chunk) + sum over its slots of x_k delta[example]
- * (BP4, examples in order); then w_k -= step * acc on the last chunk
- * (eq. 1.20) and nabla_k = 0 again, else acc is kept in nabla. */
-INLINE void pixel_update(float *w, float *nabla, const float *x,
-                         const unsigned char *ex, int n, const float *delta,
-                         size_t stride, float step, int last, int nv)
+/* For R pixels (rows) on nv vectors of lanes each: acc = nabla so far (0
+ * when nabla is NULL: one chunk) + sum over the chunk's examples i, in
+ * order, of x_ik delta_i (BP4) -- every example, as the textbook sums
+ * them, the zero x_ik included: a fixed count of terms, no branch to
+ * mispredict.  Then w_k -= step * acc on the last chunk (eq. 1.20) and
+ * nabla = 0 again, else acc is kept in nabla.  Empties the filed x_ik.
+ * Two rows at a time share the loads of delta and hide the latency of
+ * each other's additions. */
+INLINE void pixel_update(float **w, float **nabla, float **x, int R,
+                         size_t cm, const float *delta, size_t stride,
+                         float step, int last, int nv)
 {
-    v8 acc[BLOCK];
-    UNROLL
-    for (int q = 0; q < nv; q++)
-        acc[q] = nabla ? ((const v8 *)nabla)[q] : (v8){0};
-    for (int s = 0; s < n; s++) {
-        const v8 *d = (const v8 *)(delta + ex[s] * stride);
+    v8 acc[2][BLOCK];
+    for (int r = 0; r < R; r++) {
         UNROLL
         for (int q = 0; q < nv; q++)
-            acc[q] += x[s] * d[q];
+            acc[r][q] = nabla ? ((const v8 *)nabla[r])[q] : (v8){0};
     }
-    UNROLL
-    for (int q = 0; q < nv; q++) {
-        if (last)
-            ((v8 *)w)[q] -= step * acc[q];
-        if (nabla)
-            ((v8 *)nabla)[q] = last ? (v8){0} : acc[q];
+    for (size_t i = 0; i < cm; i++) {
+        const v8 *d = (const v8 *)(delta + i * stride);
+        for (int r = 0; r < R; r++) {
+            UNROLL
+            for (int q = 0; q < nv; q++)
+                acc[r][q] += x[r][i] * d[q];
+        }
+    }
+    for (int r = 0; r < R; r++) {
+        UNROLL
+        for (int q = 0; q < nv; q++) {
+            if (last)
+                ((v8 *)w[r])[q] -= step * acc[r][q];
+            if (nabla)
+                ((v8 *)nabla[r])[q] = last ? (v8){0} : acc[r][q];
+        }
     }
 }
 
-/* Layer 0's update for one chunk of examples on lanes [lo, hi). */
+/* Layer 0's update for the chunk of cm examples from c0 on lanes
+ * [lo, hi), over the listed rows (two at a time); empties the filing. */
 static HOT void chunk_update(NetworkFast *f, FastThread *th, size_t c0,
-                             float step, int last)
+                             size_t cm, float step, int last)
 {
     int lo = th->lo, hi = th->hi;
     size_t p1 = f->pad[1];
     const float *delta = th->delta[0] + c0 * p1;
-    for (int r = 0; r < th->n_rows; r++) {
-        size_t k = th->rows[r];
-        int n = th->slot_n[k];
-        const float *x = th->slot_x + k * CHUNK;
-        const unsigned char *ex = th->slot_i + k * CHUNK;
-        float *w = th->wt[0] + k * p1, *g = th->nabla0 ? th->nabla0 + k * p1 : NULL;
-        th->slot_n[k] = 0;
+    for (int r = 0; r < th->n_rows; r += 2) {
+        int R = r + 1 < th->n_rows ? 2 : 1;
+        float *x[2], *w[2], *g[2];
+        for (int e = 0; e < R; e++) {
+            size_t k = th->rows[r + e];
+            x[e] = th->xt + k * CHUNK, w[e] = th->wt[0] + k * p1;
+            g[e] = th->nabla0 ? th->nabla0 + k * p1 : NULL;
+        }
         for (int j = lo; j < hi; j += BLOCK * LANES) {
             int nv = (hi - j) / LANES < BLOCK ? (hi - j) / LANES : BLOCK;
-            float *gj = g ? g + j : NULL;
-            switch (nv) {
-            case 4: pixel_update(w + j, gj, x, ex, n, delta + j, p1, step, last, 4); break;
-            case 3: pixel_update(w + j, gj, x, ex, n, delta + j, p1, step, last, 3); break;
-            case 2: pixel_update(w + j, gj, x, ex, n, delta + j, p1, step, last, 2); break;
-            default: pixel_update(w + j, gj, x, ex, n, delta + j, p1, step, last, 1); break;
-            }
+            float *wj[2] = {w[0] + j, w[R - 1] + j};
+            float *gj[2] = {g[0] ? g[0] + j : NULL, g[R - 1] ? g[R - 1] + j : NULL};
+            float **gp = th->nabla0 ? gj : NULL;
+#define PIXEL_UPDATE(R_, NV)                                                 \
+    pixel_update(wj, gp, x, R_, cm, delta + j, p1, step, last, NV)
+            if (R == 2)
+                switch (nv) {
+                case 4: PIXEL_UPDATE(2, 4); break;
+                case 3: PIXEL_UPDATE(2, 3); break;
+                case 2: PIXEL_UPDATE(2, 2); break;
+                default: PIXEL_UPDATE(2, 1); break;
+                }
+            else
+                switch (nv) {
+                case 4: PIXEL_UPDATE(1, 4); break;
+                case 3: PIXEL_UPDATE(1, 3); break;
+                case 2: PIXEL_UPDATE(1, 2); break;
+                default: PIXEL_UPDATE(1, 1); break;
+                }
+#undef PIXEL_UPDATE
         }
+        for (int e = 0; e < R; e++)         /* CHUNK floats, aligned */
+            for (int q = 0; q < CHUNK / LANES; q++)
+                ((v8 *)x[e])[q] = (v8){0};
     }
 }
 
@@ -808,13 +917,11 @@ static void first_update(NetworkFast *f, FastThread *th, const Job *job,
                          size_t start, size_t m, float step)
 {
     if (m <= CHUNK)                     /* first_forward filed them */
-        chunk_update(f, th, 0, step, 1);
+        chunk_update(f, th, 0, m, step, 1);
     for (size_t c0 = 0; m > CHUNK && c0 < m; c0 += CHUNK) {
         size_t cm = m - c0 < CHUNK ? m - c0 : CHUNK;
-        if (c0 == 0)
-            th->n_rows = 0;
-        fill_slots(f, th, job, start, c0, cm);
-        chunk_update(f, th, c0, step, c0 + cm == m);
+        file_chunk(f, th, job, start, c0, cm);
+        chunk_update(f, th, c0, cm, step, c0 + cm == m);
     }
     for (int r = 0; r < th->n_rows; r++)
         th->seen[th->rows[r]] = 0;
@@ -847,15 +954,11 @@ static void train_batch(NetworkFast *f, FastThread *th, const Job *job,
 
 /* ---- evaluation: one example at a time, images split over threads ---- */
 
-/* The network's digit for one image (argmax, first maximum, as
- * network_predict), computed with this thread's views. */
-static HOT int predict(NetworkFast *f, FastThread *th, const unsigned char *p)
+/* The layers above the first for one image whose a[1] is at a (the
+ * activations of layer l+1 follow those of layer l), then the network's
+ * digit: the argmax, first maximum, as network_predict. */
+static HOT int predict_upper(NetworkFast *f, FastThread *th, float *a)
 {
-    int n = nonzero_pixels(th->nz_k, th->nz_v, p, f->sizes[0], f);
-    float *a = th->a_eval;
-    layer_lanes(a, th->b[0], th->wt[0], f->pad[1],
-                (Input){th->nz_k, th->nz_v, f->scale, NULL, n}, NULL, 0,
-                f->pad[1], f->sizes[1]);
     for (int l = 1; l < f->L - 1; l++) {
         float *a_out = a + f->pad[l];
         layer_lanes(a_out, th->b[l], th->wt[l], f->pad[l + 1],
@@ -870,14 +973,43 @@ static HOT int predict(NetworkFast *f, FastThread *th, const unsigned char *p)
     return best;
 }
 
+/* The digits of two images p and q (layer 0 for both at once, as in
+ * training), computed with this thread's views.  q may be NULL. */
+static HOT void predict_pair(NetworkFast *f, FastThread *th,
+                             const unsigned char *p, const unsigned char *q,
+                             int *digit)
+{
+    int dim = f->sizes[0], lanes = (int)pad8(f->sizes[1]);
+    size_t eval = f->eval_len;
+    uint16_t *k2 = th->nz_k + dim + 16;
+    unsigned char *v2 = th->nz_v + dim + 16;
+    Input x = {th->nz_k, th->nz_v, f->scale, NULL,
+               nonzero_pixels(th->nz_k, th->nz_v, p, dim, f)};
+    if (q) {
+        Input y = {k2, v2, f->scale, NULL, nonzero_pixels(k2, v2, q, dim, f)};
+        layer_pair(th->a_eval, th->a_eval + eval, th->b[0], th->wt[0],
+                   f->pad[1], x, y, NULL, 0, lanes, f->sizes[1]);
+        digit[1] = predict_upper(f, th, th->a_eval + eval);
+    } else
+        layer_lanes(th->a_eval, th->b[0], th->wt[0], f->pad[1], x, NULL, 0,
+                    lanes, f->sizes[1]);
+    digit[0] = predict_upper(f, th, th->a_eval);
+}
+
 static void evaluate_share(NetworkFast *f, int t)
 {
     const Dataset *d = f->job.data;
     size_t lo = d->n * (size_t)t / f->threads, hi = d->n * (size_t)(t + 1) / f->threads;
     FastThread *th = &f->th[t];
     th->correct = 0;
-    for (size_t i = lo; i < hi; i++)
-        th->correct += predict(f, th, d->x + i * d->dim) == d->y[i];
+    for (size_t i = lo; i < hi; i += 2) {
+        int digit[2];
+        const unsigned char *p = d->x + i * d->dim;
+        predict_pair(f, th, p, i + 1 < hi ? p + d->dim : NULL, digit);
+        th->correct += digit[0] == d->y[i];
+        if (i + 1 < hi)
+            th->correct += digit[1] == d->y[i + 1];
+    }
 }
 
 static void train_share(NetworkFast *f, int t)

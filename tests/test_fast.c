@@ -107,9 +107,11 @@ END_TEST
 START_TEST(test_threads_do_not_change_one_mini_batch)
 {
     const int chapter[] = {784, 30, 10}, four[] = {50, 30, 20, 10};
-    const int none[] = {30, 10};
+    const int none[] = {30, 10}, wide[] = {784, 100, 10}, odd[] = {37, 41, 10};
     for (int threads = 2; threads <= 4; threads++) {
         check_one_mini_batch(chapter, 3, 10, 80, threads, 3.0f);
+        check_one_mini_batch(wide, 3, 10, 80, threads, 3.0f);  /* 3, 4 splits */
+        check_one_mini_batch(odd, 3, 7, 50, threads, 0.5f);
         check_one_mini_batch(four, 4, 10, 70, threads, 3.0f);
         check_one_mini_batch(none, 2, 10, 70, threads, 3.0f);
     }
