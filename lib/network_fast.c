@@ -404,21 +404,34 @@ void network_fast_free(NetworkFast *f)
 
 /* The non-zero bytes of p[0 .. dim): their indices k (ascending) and
  * values v.  Returns how many.  May write 16 entries past the end. */
-static int nonzero_pixels(uint16_t *restrict k_out,
-                          unsigned char *restrict v_out,
-                          const unsigned char *restrict p, int dim,
-                          const NetworkFast *restrict f)
+static HOT int nonzero_pixels(uint16_t *restrict k_out,
+                              unsigned char *restrict v_out,
+                              const unsigned char *restrict p, int dim,
+                              const NetworkFast *restrict f)
 {
     int n = 0, k = 0;
 #if defined(__SSE2__) && !defined(NNDL_NO_SIMD)
+    typedef uint8_t u8x8 __attribute__((vector_size(8)));
+    typedef uint16_t u16x8 __attribute__((vector_size(16)));
     for (; k + 16 <= dim; k += 16) {           /* 16 pixels per compare */
         __m128i x = _mm_loadu_si128((const __m128i *)(p + k));
         unsigned nz = ~(unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(x, _mm_setzero_si128())) & 0xffffu;
-        for (int h = k; nz; h += 8, nz >>= 8) { /* 8 at a time, no branches */
-            const uint8_t *pos = f->bitpos[nz & 0xff];
-            for (int q = 0; q < 8; q++)
-                k_out[n + q] = (uint16_t)(h + pos[q]), v_out[n + q] = p[h + pos[q]];
+        for (int half = 0; nz; half += 8, nz >>= 8) {  /* 8 pixels at once: */
+            u8x8 pos;                           /* where the non-zero are */
+            memcpy(&pos, f->bitpos[nz & 0xff], 8);
+            u16x8 where = __builtin_convertvector(pos, u16x8) + (uint16_t)(k + half);
+            memcpy(k_out + n, &where, 16);      /* 8 indices, 8 bytes: */
+#if defined(__clang__)                          /* the extra ones are */
+            for (int q = 0; q < 8; q++)         /* overwritten next */
+                v_out[n + q] = p[k + half + pos[q]];
+#else
+            typedef uint8_t u8x16 __attribute__((vector_size(16)));
+            u8x16 pick = {0}, v;
+            memcpy(&pick, &pos, 8);
+            v = __builtin_shuffle((u8x16)x, pick + (uint8_t)half);
+            memcpy(v_out + n, &v, 8);
+#endif
             n += f->bitcount[nz & 0xff];
         }
     }
@@ -847,10 +860,13 @@ INLINE void pixel_update(float **w, float **nabla, float **x, int R,
     }
     for (size_t i = 0; i < cm; i++) {
         const v8 *d = (const v8 *)(delta + i * stride);
-        for (int r = 0; r < R; r++) {
-            UNROLL
-            for (int q = 0; q < nv; q++)
-                acc[r][q] += x[r][i] * d[q];
+        float x0 = x[0][i], x1 = x[R - 1][i];
+        UNROLL
+        for (int q = 0; q < nv; q++) {      /* one load of d[q], R uses */
+            v8 d_q = d[q];
+            acc[0][q] += x0 * d_q;
+            if (R == 2)
+                acc[1][q] += x1 * d_q;
         }
     }
     for (int r = 0; r < R; r++) {
