@@ -968,7 +968,7 @@ static void train_batch(NetworkFast *f, FastThread *th, const Job *job,
     first_update(f, th, job, start, m, step);
 }
 
-/* ---- evaluation: one example at a time, images split over threads ---- */
+/* ---- evaluation: two images at a time, images split over threads ---- */
 
 /* The layers above the first for one image whose a[1] is at a (the
  * activations of layer l+1 follow those of layer l), then the network's
