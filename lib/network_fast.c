@@ -160,7 +160,9 @@ typedef struct {
 
 struct NetworkFast {
     int L, sizes[L_MAX], pad[L_MAX];
-    size_t max_batch, upper_len, eval_len;  /* eval_len: see thread_alloc */
+    size_t max_batch, upper_len;
+    size_t eval_len;                    /* floats of a[1], a[2], ... of one
+                                           image (+ slack), a multiple of 8 */
     int threads;
     float *params;                      /* WT[0], b[0], upper part */
     float *a1[2];                       /* a[1], double-buffered, shared */
@@ -291,7 +293,7 @@ static void split_lanes(NetworkFast *f)
 
 static int thread_alloc(NetworkFast *f, FastThread *th, int t)
 {
-    size_t m = f->max_batch, eval = 0, dim = (size_t)f->sizes[0];
+    size_t m = f->max_batch, dim = (size_t)f->sizes[0];
     if (t == 0)
         set_upper_views(f, th, f->params + (size_t)dim * f->pad[1] + f->pad[1]);
     else if (f->upper_len) {
@@ -305,9 +307,7 @@ static int thread_alloc(NetworkFast *f, FastThread *th, int t)
             return 0;
         if (!(th->delta[l] = falloc(m * f->pad[l + 1])))
             return 0;
-        eval += f->pad[l + 1];
     }
-    f->eval_len = (eval + LANES) / LANES * LANES;   /* one image's a[1..] */
     th->a_eval = falloc(2 * f->eval_len);
     if (m > CHUNK && !(th->nabla0 = falloc(dim * f->pad[1])))
         return 0;
@@ -352,10 +352,12 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
     f->pad[1] = (f->pad[1] + 15) / 16 * 16;     /* see split_lanes */
     for (int l = 0; l < L - 1; l++) {
         size_t part = (size_t)f->sizes[l] * f->pad[l + 1] + f->pad[l + 1];
+        f->eval_len += f->pad[l + 1];
         if (l >= 1)
             part += (size_t)f->sizes[l + 1] * f->pad[l], f->upper_len += part;
         total += part;
     }
+    f->eval_len = (f->eval_len + LANES) / LANES * LANES;
     int pairs = ((int)pad8(f->sizes[1]) / LANES + 1) / 2;  /* of vectors */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     f->threads = threads < pairs ? threads : pairs;
