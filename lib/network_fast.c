@@ -38,21 +38,27 @@
  * (AVX2 and baseline) and picked at load time on x86-64.
  *
  * Threads split the first layer's output neurons (where nearly all the
- * work is): each thread owns lanes [lo, hi) of WT[0] and b[0].  After one
- * barrier per mini-batch every thread has all of a[1] and runs the small
- * upper layers on its own private copy of their parameters; the copies stay
- * identical because they see the same numbers.  Each neuron's arithmetic is
- * the same whichever thread does it, so the result does not depend on the
- * number of threads either.
+ * work is) in whole vectors: each thread owns lanes [lo, hi) of WT[0] and
+ * b[0], kept in a block of memory of its own.  (With the lanes side by
+ * side in one shared block, two threads ran no faster than one, and at
+ * times slower: most likely the CPU's prefetcher, which also fetches the
+ * cache line next to the one asked for, kept pulling the other thread's
+ * lines over from its core.)  After one barrier per
+ * mini-batch every thread has all of a[1] and runs the small upper layers
+ * on its own private copy of their parameters; the copies stay identical
+ * because they see the same numbers.  Each neuron's arithmetic is the same
+ * whichever thread does it, so the result does not depend on the number
+ * of threads either.
  *
  * Layout (P(n) = n rounded up to a multiple of 8, and of 16 for layer 1,
- * so that threads' lanes never share a cache line; padding lanes hold 0):
+ * so that a[1]'s rows are whole cache lines; padding lanes hold 0):
  *   WT[l]  sizes[l] x P(sizes[l+1]):  WT[l][k*P + j] = w[l][j*sizes[l] + k]
+ *          for layer 0 with threads, each thread's slice: its lanes only
  *   b[l]   P(sizes[l+1])
  *   W[l]   l >= 1 only, sizes[l+1] x P(sizes[l]): w[l] row-major with padded
  *          rows, for BP2 (delta of the layer below), kept equal to WT[l]
- * The parameter block holds WT[0], b[0], then (WT[l], b[l], W[l]) for
- * l >= 1: the "upper" part that threads 1.. copy.
+ * The parameter block holds WT[0], b[0] (used with one thread), then
+ * (WT[l], b[l], W[l]) for l >= 1: the "upper" part that threads 1.. copy.
  */
 #include <assert.h>
 #include <math.h>
@@ -88,6 +94,23 @@ typedef float v8 __attribute__((vector_size(32), may_alias));
 #define INLINE static inline __attribute__((always_inline))
 /* Unrolls the loops over the BLOCK accumulators so they stay in registers. */
 #define UNROLL _Pragma("GCC unroll 4")
+/* CALL(R, NV) with constants R = r (1 or 2) and NV = nv (1 .. BLOCK), so
+ * that each kernel is compiled for its exact count of accumulators and
+ * keeps them in registers. */
+#define SWITCH_NV(R, nv, CALL)                                                \
+    switch (nv) {                                                             \
+    case 4: CALL(R, 4); break;                                                \
+    case 3: CALL(R, 3); break;                                                \
+    case 2: CALL(R, 2); break;                                                \
+    default: CALL(R, 1); break;                                               \
+    }
+#define SWITCH_R_NV(r, nv, CALL)                                              \
+    do {                                                                      \
+        if ((r) == 2)                                                         \
+            SWITCH_NV(2, nv, CALL)                                            \
+        else                                                                  \
+            SWITCH_NV(1, nv, CALL)                                            \
+    } while (0)
 
 /* A barrier for n threads that spins for up to half a millisecond (a
  * mini-batch takes some 10-50 microseconds, and on a virtual machine a
@@ -106,7 +129,11 @@ typedef struct {
  * views of layers >= 1 into this thread's copy (thread 0: the shared). */
 typedef struct {
     int lo, hi;                         /* its lanes of layer 0's outputs */
-    float *wt[L_MAX], *b[L_MAX], *w[L_MAX];
+    float *w0, *b0;                     /* its slice of WT[0] and b[0]: */
+    int s0;                             /* lane lo + j of row k at
+                                           w0[k*s0 + j], of b at b0[j] */
+    float *slice;                       /* w0's own block (threads > 1) */
+    float *wt[L_MAX], *b[L_MAX], *w[L_MAX];  /* layers >= 1 */
     float *upper;                       /* private copy (NULL for thread 0) */
     float *a[L_MAX];                    /* a[l], l >= 2: batch x P(l) */
     float *delta[L_MAX];                /* delta[l]: batch x P(l+1) */
@@ -226,17 +253,41 @@ static void set_upper_views(const NetworkFast *f, FastThread *th, float *u)
     }
 }
 
-/* Copies net's parameters into the fast layout of thread 0's views. */
+/* The thread that owns lane j of layer 0's outputs. */
+static const FastThread *owner(const NetworkFast *f, int j)
+{
+    int t = 0;
+    while (j >= f->th[t].hi)
+        t++;
+    return &f->th[t];
+}
+
+/* Where w[l][j][k] and b[l][j] live in the fast layout (thread 0's views
+ * for l >= 1, the owner's slice for l = 0). */
+static float *w_at(const NetworkFast *f, int l, int j, int k)
+{
+    if (l > 0)
+        return &f->th[0].wt[l][(size_t)k * f->pad[l + 1] + j];
+    const FastThread *th = owner(f, j);
+    return &th->w0[(size_t)k * th->s0 + (size_t)(j - th->lo)];
+}
+
+static float *b_at(const NetworkFast *f, int l, int j)
+{
+    return l > 0 ? &f->th[0].b[l][j] : &owner(f, j)->b0[j - owner(f, j)->lo];
+}
+
+/* Copies net's parameters into the fast layout. */
 static void load_params(NetworkFast *f, const Network *net)
 {
     FastThread *th = &f->th[0];
     for (int l = 0; l < f->L - 1; l++) {
         int n_in = f->sizes[l], n_out = f->sizes[l + 1];
         for (int j = 0; j < n_out; j++) {
-            th->b[l][j] = net->b[l][j];
+            *b_at(f, l, j) = net->b[l][j];
             for (int k = 0; k < n_in; k++) {
                 float w = net->w[l][(size_t)j * n_in + k];
-                th->wt[l][(size_t)k * f->pad[l + 1] + j] = w;
+                *w_at(f, l, j, k) = w;
                 if (l > 0)
                     th->w[l][(size_t)j * f->pad[l] + k] = w;
             }
@@ -248,15 +299,13 @@ static void load_params(NetworkFast *f, const Network *net)
 
 void network_fast_store(const NetworkFast *f, Network *net)
 {
-    const FastThread *th = &f->th[0];
     assert(net->num_layers == f->L);
     for (int l = 0; l < f->L - 1; l++) {
         int n_in = f->sizes[l], n_out = f->sizes[l + 1];
         for (int j = 0; j < n_out; j++) {
-            net->b[l][j] = th->b[l][j];
+            net->b[l][j] = *b_at(f, l, j);
             for (int k = 0; k < n_in; k++)
-                net->w[l][(size_t)j * n_in + k] =
-                    th->wt[l][(size_t)k * f->pad[l + 1] + j];
+                net->w[l][(size_t)j * n_in + k] = *w_at(f, l, j, k);
         }
     }
 }
@@ -275,14 +324,13 @@ static float *falloc(size_t n)
     return p;
 }
 
-/* Splits layer 0's output vectors over the threads, evenly but in pairs
- * of vectors: 64 bytes, so that no two threads write to one cache line
- * (the rows are 64-byte aligned: P(sizes[1]) is a multiple of 16). */
+/* Splits layer 0's output vectors over the threads as evenly as whole
+ * vectors allow.  Each thread keeps its lanes of WT[0] in a block of its
+ * own (see thread_alloc), so no two threads write to one cache line. */
 static int lane_boundary(const NetworkFast *f, int t)
 {
     int vectors = (int)pad8(f->sizes[1]) / LANES;
-    int even = (t * vectors / f->threads + 1) / 2 * 2;
-    return (t == f->threads || even > vectors ? vectors : even) * LANES;
+    return (t * vectors + f->threads / 2) / f->threads * LANES;
 }
 
 static void split_lanes(NetworkFast *f)
@@ -301,7 +349,17 @@ static int thread_alloc(NetworkFast *f, FastThread *th, int t)
             return 0;
         set_upper_views(f, th, th->upper);
     }
-    th->wt[0] = f->params, th->b[0] = f->params + dim * f->pad[1];
+    if (f->threads == 1)                /* the shared block's WT[0] */
+        th->w0 = f->params, th->s0 = f->pad[1];
+    else {                              /* a block of its own: a cache line
+                                           prefetched next to one of its
+                                           own is never another thread's */
+        th->s0 = th->hi - th->lo;
+        if (!(th->slice = falloc(dim * th->s0 + th->s0 + 16)))
+            return 0;
+        th->w0 = th->slice;
+    }
+    th->b0 = th->w0 + dim * th->s0;
     for (int l = 0; l < f->L - 1; l++) {
         if (l >= 1 && !(th->a[l + 1] = falloc(m * f->pad[l + 1])))
             return 0;
@@ -349,7 +407,7 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
     f->L = L, f->max_batch = max_batch;
     for (int l = 0; l < L; l++)
         f->sizes[l] = net->sizes[l], f->pad[l] = (int)pad8(net->sizes[l]);
-    f->pad[1] = (f->pad[1] + 15) / 16 * 16;     /* see split_lanes */
+    f->pad[1] = (f->pad[1] + 15) / 16 * 16;     /* whole cache lines */
     for (int l = 0; l < L - 1; l++) {
         size_t part = (size_t)f->sizes[l] * f->pad[l + 1] + f->pad[l + 1];
         f->eval_len += f->pad[l + 1];
@@ -358,9 +416,9 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
         total += part;
     }
     f->eval_len = (f->eval_len + LANES) / LANES * LANES;
-    int pairs = ((int)pad8(f->sizes[1]) / LANES + 1) / 2;  /* of vectors */
+    int vectors = (int)pad8(f->sizes[1]) / LANES;   /* of layer 0's lanes */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    f->threads = threads < pairs ? threads : pairs;
+    f->threads = threads < vectors ? threads : vectors;
     if (f->threads > MAX_THREADS)
         f->threads = MAX_THREADS;
     f->barrier.n = (unsigned)f->threads;
@@ -390,7 +448,7 @@ void network_fast_free(NetworkFast *f)
     pool_stop(f);
     for (int t = 0; t < MAX_THREADS; t++) {
         FastThread *th = &f->th[t];
-        free(th->upper);
+        free(th->upper), free(th->slice);
         for (int l = 0; l < L_MAX; l++) {
             if (l >= 2)
                 free(th->a[l]);
@@ -588,68 +646,126 @@ INLINE void layer_lanes(float *a_out, const float *b, const float *wt,
     v8 z[BLOCK];
     for (int j0 = lo; j0 < hi; j0 += BLOCK * LANES) {
         int nv = (hi - j0) / LANES < BLOCK ? (hi - j0) / LANES : BLOCK;
-        switch (nv) {       /* constant nv: the accumulators stay in registers */
-        case 4: rows_times(z, b + j0, wt + j0, stride, in, j0 == lo ? fl : NULL, 4); break;
-        case 3: rows_times(z, b + j0, wt + j0, stride, in, j0 == lo ? fl : NULL, 3); break;
-        case 2: rows_times(z, b + j0, wt + j0, stride, in, j0 == lo ? fl : NULL, 2); break;
-        default: rows_times(z, b + j0, wt + j0, stride, in, j0 == lo ? fl : NULL, 1); break;
-        }
+        Filing *once = j0 == lo ? fl : NULL;
+#define ROWS(R_, NV) rows_times(z, b + j0, wt + j0, stride, in, once, NV)
+        SWITCH_NV(1, nv, ROWS)
+#undef ROWS
         const float *zf = (const float *)z;
         for (int j = j0; j < j0 + nv * LANES && j < n_out; j++)
             a_out[j] = sigma(zf[j - j0]);
     }
 }
 
-/* row[0 .. nv*8) -= step * sum_{i<m} c_i v_i with c_i = c[i*cs] (1 when c
- * is NULL) and v_i the nv vectors at v + i*vs: the gradient summed over
- * the examples in order, then eq. 1.20 / 1.21. */
-INLINE void update_block(float *row, const float *c, size_t cs,
-                         const float *v, size_t vs, size_t m, float step,
-                         int nv)
+/* The small matrix products of the upper layers and the biases:
+ * acc[r][0 .. nv) = 0 + sum over t < n, in order, of c_rt v_t, with
+ * c_rt = c[r*cr + t*ct] (1 when c is NULL) and v_t the nv vectors at
+ * v + t*vs.  The R rows share the loads of v_t and overlap their chains
+ * of additions. */
+INLINE void sum_block(v8 acc[][BLOCK], const float *c, size_t cr, size_t ct,
+                      const float *v, size_t vs, size_t n, int R, int nv)
 {
-    v8 acc[BLOCK];
-    UNROLL
-    for (int q = 0; q < nv; q++)
-        acc[q] = (v8){0};
-    for (size_t i = 0; i < m; i++) {
-        float ci = c ? c[i * cs] : 1.0f;
+    for (int r = 0; r < R; r++) {
         UNROLL
         for (int q = 0; q < nv; q++)
-            acc[q] += ci * ((const v8 *)(v + i * vs))[q];
+            acc[r][q] = (v8){0};
     }
-    UNROLL
-    for (int q = 0; q < nv; q++)
-        ((v8 *)row)[q] -= step * acc[q];
-}
-
-/* update_block over lanes [0, n), n a multiple of 8. */
-INLINE void update_row(float *row, const float *c, size_t cs, const float *v,
-                       size_t vs, size_t m, float step, int n)
-{
-    for (int j0 = 0; j0 < n; j0 += BLOCK * LANES) {
-        int nv = (n - j0) / LANES < BLOCK ? (n - j0) / LANES : BLOCK;
-        switch (nv) {
-        case 4: update_block(row + j0, c, cs, v + j0, vs, m, step, 4); break;
-        case 3: update_block(row + j0, c, cs, v + j0, vs, m, step, 3); break;
-        case 2: update_block(row + j0, c, cs, v + j0, vs, m, step, 2); break;
-        default: update_block(row + j0, c, cs, v + j0, vs, m, step, 1); break;
+    for (size_t t = 0; t < n; t++) {
+        UNROLL
+        for (int q = 0; q < nv; q++) {
+            v8 v_q = ((const v8 *)(v + t * vs))[q];
+            for (int r = 0; r < R; r++)
+                acc[r][q] += (c ? c[r * cr + t * ct] : 1.0f) * v_q;
         }
     }
 }
 
-/* BP2 for one example on lanes [lo, hi) of the layer below:
- * delta_below[k] = (sum_j w_jk delta[j]) * a[k] (1 - a[k]), j ascending,
- * with w the row-major mirror W (rows `stride` floats apart). */
-INLINE void backprop_lanes(float *delta_below, const float *w, size_t stride,
-                           const float *delta, int n_out, const float *a,
-                           int lo, int hi)
+/* For R rows `rs` floats apart, on nv vectors of lanes each:
+ * row_r[0 .. nv*8) -= step * sum_{i<m} c_ri v_i, with c_ri = c[r + i*cs]
+ * (1 when c is NULL) and v_i the nv vectors at v + i*vs: the gradient
+ * summed over the examples in order, then eq. 1.20 / 1.21. */
+INLINE void update_block(float *row, size_t rs, const float *c, size_t cs,
+                         const float *v, size_t vs, size_t m, float step,
+                         int R, int nv)
 {
-    for (int k0 = lo; k0 < hi; k0 += LANES) {
-        v8 acc = {0};
-        for (int j = 0; j < n_out; j++)
-            acc += delta[j] * *(const v8 *)(w + (size_t)j * stride + k0);
-        v8 a_k = *(const v8 *)(a + k0);
-        *(v8 *)(delta_below + k0) = acc * (a_k * (1.0f - a_k));  /* sigma'(z) */
+    v8 acc[4][BLOCK];
+    sum_block(acc, c, 1, cs, v, vs, m, R, nv);
+    for (int r = 0; r < R; r++) {
+        UNROLL
+        for (int q = 0; q < nv; q++)
+            ((v8 *)(row + r * rs))[q] -= step * acc[r][q];
+    }
+}
+
+/* update_block for rows [0, n_rows), `rs` floats apart, on lanes [0, n),
+ * n a multiple of 8: four rows at a time on narrow blocks, two on wide. */
+INLINE void update_rows(float *row, size_t rs, int n_rows, const float *c,
+                        size_t cs, const float *v, size_t vs, size_t m,
+                        float step, int n)
+{
+    for (int r = 0; r < n_rows;) {
+        int wide = n > 2 * LANES, R = n_rows - r >= (wide ? 2 : 4) ? (wide ? 2 : 4) : 1;
+        for (int j0 = 0; j0 < n; j0 += BLOCK * LANES) {
+            int nv = (n - j0) / LANES < BLOCK ? (n - j0) / LANES : BLOCK;
+            float *w = row + r * rs + j0;
+            const float *cr = c ? c + r : NULL;
+#define BLOCK_RV(R_, NV) update_block(w, rs, cr, cs, v + j0, vs, m, step, R_, NV)
+            if (R < 4)
+                SWITCH_R_NV(R, nv, BLOCK_RV);
+            else if (nv == 2)
+                BLOCK_RV(4, 2);
+            else
+                BLOCK_RV(4, 1);
+#undef BLOCK_RV
+        }
+        r += R;
+    }
+}
+
+/* One row: update_rows for row 0 only. */
+INLINE void update_row(float *row, const float *c, size_t cs, const float *v,
+                       size_t vs, size_t m, float step, int n)
+{
+    update_rows(row, 0, 1, c, cs, v, vs, m, step, n);
+}
+
+/* BP2 for E examples (1 or 2, `ds` floats apart in delta, a and
+ * delta_below) on nv vectors of lanes of the layer below:
+ * delta_below[k] = (sum_j w_jk delta[j]) * a[k] (1 - a[k]), j ascending,
+ * with w the row-major mirror W (rows `stride` floats apart).  Two
+ * examples share the loads of w and overlap their chains of additions. */
+INLINE void backprop_block(float *delta_below, size_t bs, const float *w,
+                           size_t stride, const float *delta, size_t ds,
+                           int n_out, const float *a, int E, int nv)
+{
+    v8 acc[2][BLOCK];
+    sum_block(acc, delta, ds, 1, w, stride, (size_t)n_out, E, nv);
+    for (int e = 0; e < E; e++) {
+        UNROLL
+        for (int q = 0; q < nv; q++) {
+            v8 a_k = ((const v8 *)(a + e * bs))[q];
+            ((v8 *)(delta_below + e * bs))[q] = acc[e][q] * (a_k * (1.0f - a_k));
+        }                                               /* sigma'(z) */
+    }
+}
+
+/* backprop_block for the m examples of the batch, two at a time, on lanes
+ * [lo, hi) of the layer below (a and delta_below `bs` floats per
+ * example, delta `ds`). */
+INLINE void backprop_lanes(float *delta_below, size_t bs, const float *w,
+                           size_t stride, const float *delta, size_t ds,
+                           int n_out, const float *a, size_t m, int lo, int hi)
+{
+    for (size_t i = 0; i < m; i += 2) {
+        int E = i + 1 < m ? 2 : 1;
+        for (int k0 = lo; k0 < hi; k0 += BLOCK * LANES) {
+            int nv = (hi - k0) / LANES < BLOCK ? (hi - k0) / LANES : BLOCK;
+            float *db = delta_below + i * bs + k0;
+            const float *d = delta + i * ds, *a_k = a + i * bs + k0;
+#define BLOCK_EV(E_, NV) \
+    backprop_block(db, bs, w + k0, stride, d, ds, n_out, a_k, E_, NV)
+            SWITCH_R_NV(E, nv, BLOCK_EV);
+#undef BLOCK_EV
+        }
     }
 }
 
@@ -728,7 +844,17 @@ INLINE void pair_block(float *a_x, float *a_y, const float *b,
     UNROLL
     for (int q = 0; q < nv; q++)
         acc_x[q] = acc_y[q] = ((const v8 *)b)[q];
-    add_pixels2(acc_x, acc_y, wt, stride, x, y, fl, nv);
+    if (x.k)
+        add_pixels2(acc_x, acc_y, wt, stride, x, y, fl, nv);
+    else                                /* dense: one row serves both */
+        for (int e = 0; e < x.n; e++) {
+            const v8 *row = (const v8 *)(wt + (size_t)e * stride);
+            UNROLL
+            for (int q = 0; q < nv; q++) {
+                acc_x[q] += x.x[e] * row[q];
+                acc_y[q] += y.x[e] * row[q];
+            }
+        }
     const float *zx = (const float *)acc_x, *zy = (const float *)acc_y;
     for (int j = 0; j < nv * LANES && j < n_out; j++)
         a_x[j] = sigma(zx[j]), a_y[j] = sigma(zy[j]);
@@ -741,14 +867,9 @@ INLINE void layer_pair(float *a_x, float *a_y, const float *b,
     for (int j0 = lo; j0 < hi; j0 += BLOCK * LANES) {
         int nv = (hi - j0) / LANES < BLOCK ? (hi - j0) / LANES : BLOCK;
         Filing *once = j0 == lo ? fl : NULL;
-#define PAIR(NV) pair_block(a_x + j0, a_y + j0, b + j0, wt + j0, stride, x, \
-                            y, once, n_out - j0, NV)
-        switch (nv) {
-        case 4: PAIR(4); break;
-        case 3: PAIR(3); break;
-        case 2: PAIR(2); break;
-        default: PAIR(1); break;
-        }
+#define PAIR(R_, NV) pair_block(a_x + j0, a_y + j0, b + j0, wt + j0, stride, \
+                                x, y, once, n_out - j0, NV)
+        SWITCH_NV(2, nv, PAIR)
 #undef PAIR
     }
 }
@@ -760,21 +881,29 @@ static HOT void first_forward(NetworkFast *f, FastThread *th, float *a1,
     Filing fl = {th->xt, th->seen, 0};
     int filing = m <= CHUNK;            /* one pass: file the pixels now */
     size_t p1 = f->pad[1], i = 0;
+    int lanes = th->hi - th->lo, n_out = f->sizes[1] - th->lo;
+    a1 += th->lo;                       /* the slice's lane 0 */
     for (; i + 1 < m; i += 2) {
         fl.i = (unsigned char)i;
-        layer_pair(a1 + i * p1, a1 + (i + 1) * p1, th->b[0], th->wt[0], p1,
+        layer_pair(a1 + i * p1, a1 + (i + 1) * p1, th->b0, th->w0, th->s0,
                    job_pixels(f, job, start + i),
                    job_pixels(f, job, start + i + 1), filing ? &fl : NULL,
-                   th->lo, th->hi, f->sizes[1]);
+                   0, lanes, n_out);
     }
     if (i < m) {
         fl.i = (unsigned char)i;
-        layer_lanes(a1 + i * p1, th->b[0], th->wt[0], p1,
+        layer_lanes(a1 + i * p1, th->b0, th->w0, th->s0,
                     job_pixels(f, job, start + i), filing ? &fl : NULL,
-                    th->lo, th->hi, f->sizes[1]);
+                    0, lanes, n_out);
     }
     if (filing)
         list_rows(f, th);
+}
+
+/* The activations x of layer l as the input of the next. */
+INLINE Input dense(const NetworkFast *f, const float *x, int l)
+{
+    return (Input){NULL, NULL, NULL, x, f->sizes[l]};
 }
 
 /* Layers 1 .. L-2 for the batch (private parameters, all lanes). */
@@ -784,11 +913,16 @@ static HOT void upper_forward(NetworkFast *f, FastThread *th, size_t m,
     for (int l = 1; l < f->L - 1; l++) {
         const float *a_in = act(f, th, l, parity);
         float *a_out = act(f, th, l + 1, parity);
-        for (size_t i = 0; i < m; i++)
-            layer_lanes(a_out + i * f->pad[l + 1], th->b[l], th->wt[l],
-                        f->pad[l + 1],
-                        (Input){NULL, NULL, NULL, a_in + i * f->pad[l], f->sizes[l]},
-                        NULL, 0, f->pad[l + 1], f->sizes[l + 1]);
+        size_t p_in = f->pad[l], p_out = f->pad[l + 1], i = 0;
+        for (; i + 1 < m; i += 2)       /* two examples at a time */
+            layer_pair(a_out + i * p_out, a_out + (i + 1) * p_out, th->b[l],
+                       th->wt[l], p_out, dense(f, a_in + i * p_in, l),
+                       dense(f, a_in + (i + 1) * p_in, l), NULL, 0,
+                       (int)p_out, f->sizes[l + 1]);
+        if (i < m)
+            layer_lanes(a_out + i * p_out, th->b[l], th->wt[l], p_out,
+                        dense(f, a_in + i * p_in, l), NULL, 0, (int)p_out,
+                        f->sizes[l + 1]);
     }
 }
 
@@ -818,15 +952,13 @@ static HOT void upper_backward(NetworkFast *f, FastThread *th, int l,
     const float *a = act(f, th, l, parity);
     int n_in = f->sizes[l], n_out = f->sizes[l + 1];
     size_t p_in = f->pad[l], p_out = f->pad[l + 1];
-    for (size_t i = 0; i < m; i++)
-        backprop_lanes(th->delta[l - 1] + i * p_in, th->w[l], p_in,
-                       th->delta[l] + i * p_out, n_out, a + i * p_in, lo, hi);
-    for (int k = 0; k < n_in; k++)          /* BP4: dC/dw_jk = a_k delta_j */
-        update_row(th->wt[l] + k * p_out, a + k, p_in, th->delta[l], p_out,
-                   m, step, (int)p_out);
-    for (int j = 0; j < n_out; j++)         /* the same, row-major mirror */
-        update_row(th->w[l] + j * p_in, th->delta[l] + j, p_out, a, p_in,
-                   m, step, (int)p_in);
+    backprop_lanes(th->delta[l - 1], p_in, th->w[l], p_in, th->delta[l],
+                   p_out, n_out, a, m, lo, hi);
+    /* BP4: dC/dw_jk = a_k delta_j, rows k of WT, then the mirror's rows j */
+    update_rows(th->wt[l], p_out, n_in, a, p_in, th->delta[l], p_out, m,
+                step, (int)p_out);
+    update_rows(th->w[l], p_in, n_out, th->delta[l], p_out, a, p_in, m, step,
+                (int)p_in);
     update_row(th->b[l], NULL, 0, th->delta[l], p_out, m, step, (int)p_out);
 }
 
@@ -897,30 +1029,17 @@ static HOT void chunk_update(NetworkFast *f, FastThread *th, size_t c0,
         float *x[2], *w[2], *g[2];
         for (int e = 0; e < R; e++) {
             size_t k = th->rows[r + e];
-            x[e] = th->xt + k * CHUNK, w[e] = th->wt[0] + k * p1;
+            x[e] = th->xt + k * CHUNK, w[e] = th->w0 + k * th->s0;
             g[e] = th->nabla0 ? th->nabla0 + k * p1 : NULL;
         }
         for (int j = lo; j < hi; j += BLOCK * LANES) {
             int nv = (hi - j) / LANES < BLOCK ? (hi - j) / LANES : BLOCK;
-            float *wj[2] = {w[0] + j, w[R - 1] + j};
+            float *wj[2] = {w[0] + (j - lo), w[R - 1] + (j - lo)};
             float *gj[2] = {g[0] ? g[0] + j : NULL, g[R - 1] ? g[R - 1] + j : NULL};
             float **gp = th->nabla0 ? gj : NULL;
 #define PIXEL_UPDATE(R_, NV)                                                 \
     pixel_update(wj, gp, x, R_, cm, delta + j, p1, step, last, NV)
-            if (R == 2)
-                switch (nv) {
-                case 4: PIXEL_UPDATE(2, 4); break;
-                case 3: PIXEL_UPDATE(2, 3); break;
-                case 2: PIXEL_UPDATE(2, 2); break;
-                default: PIXEL_UPDATE(2, 1); break;
-                }
-            else
-                switch (nv) {
-                case 4: PIXEL_UPDATE(1, 4); break;
-                case 3: PIXEL_UPDATE(1, 3); break;
-                case 2: PIXEL_UPDATE(1, 2); break;
-                default: PIXEL_UPDATE(1, 1); break;
-                }
+            SWITCH_R_NV(R, nv, PIXEL_UPDATE);
 #undef PIXEL_UPDATE
         }
         for (int e = 0; e < R; e++)         /* CHUNK floats, aligned */
@@ -944,8 +1063,8 @@ static void first_update(NetworkFast *f, FastThread *th, const Job *job,
         chunk_update(f, th, c0, cm, step, c0 + cm == m);
     }
     memset(th->seen, 0, (size_t)f->sizes[0]);  /* faster than row by row */
-    update_row(th->b[0] + th->lo, NULL, 0, th->delta[0] + th->lo, f->pad[1],
-               m, step, th->hi - th->lo);
+    update_row(th->b0, NULL, 0, th->delta[0] + th->lo, f->pad[1], m, step,
+               th->hi - th->lo);
 }
 
 /* One mini-batch (examples idx[start .. start+m)) on this thread's share. */
@@ -993,25 +1112,30 @@ static HOT int predict_upper(NetworkFast *f, FastThread *th, float *a)
 }
 
 /* The digits of two images p and q (layer 0 for both at once, as in
- * training), computed with this thread's views.  q may be NULL. */
+ * training, slice by slice of WT[0]), computed with this thread's views
+ * of the layers above.  q may be NULL. */
 static HOT void predict_pair(NetworkFast *f, FastThread *th,
                              const unsigned char *p, const unsigned char *q,
                              int *digit)
 {
-    int dim = f->sizes[0], lanes = (int)pad8(f->sizes[1]);
-    size_t eval = f->eval_len;
+    int dim = f->sizes[0];
+    float *a_x = th->a_eval, *a_y = th->a_eval + f->eval_len;
     uint16_t *k2 = th->nz_k + dim + 16;
     unsigned char *v2 = th->nz_v + dim + 16;
     Input x = {th->nz_k, th->nz_v, f->scale, NULL,
                nonzero_pixels(th->nz_k, th->nz_v, p, dim, f)};
-    if (q) {
-        Input y = {k2, v2, f->scale, NULL, nonzero_pixels(k2, v2, q, dim, f)};
-        layer_pair(th->a_eval, th->a_eval + eval, th->b[0], th->wt[0],
-                   f->pad[1], x, y, NULL, 0, lanes, f->sizes[1]);
-        digit[1] = predict_upper(f, th, th->a_eval + eval);
-    } else
-        layer_lanes(th->a_eval, th->b[0], th->wt[0], f->pad[1], x, NULL, 0,
-                    lanes, f->sizes[1]);
+    Input y = {k2, v2, f->scale, NULL, q ? nonzero_pixels(k2, v2, q, dim, f) : 0};
+    for (int t = 0; t < f->threads; t++) {
+        const FastThread *s = &f->th[t];
+        if (q)
+            layer_pair(a_x + s->lo, a_y + s->lo, s->b0, s->w0, s->s0, x, y,
+                       NULL, 0, s->hi - s->lo, f->sizes[1] - s->lo);
+        else
+            layer_lanes(a_x + s->lo, s->b0, s->w0, s->s0, x, NULL, 0,
+                        s->hi - s->lo, f->sizes[1] - s->lo);
+    }
+    if (q)
+        digit[1] = predict_upper(f, th, a_y);
     digit[0] = predict_upper(f, th, th->a_eval);
 }
 
