@@ -11,8 +11,15 @@
  * path skips the zero pixels, so it does less arithmetic than it is
  * credited with (the density is printed under the table).
  *
- *   bench [--runs N] [--prog bin/1.6-mnist-sgd] [--data DIR]
+ *   bench [--runs N] [--prog bin/1.6-mnist-sgd] [--data DIR] [--tsv FILE]
+ *
+ * --tsv also writes the training rows to FILE (for the book's appendix):
+ *   network  path  s_epoch  vs_textbook  vs_fast1  eval_s
+ * where path is textbook, fast1 or fast2 (threads), vs_textbook and
+ * vs_fast1 are how many times faster than those rows (for fast2, vs_fast1
+ * is the median ratio of the turns, as printed under the table).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,10 +237,22 @@ static double default_run(const char *prog, const char *data, double *cpu,
     return now() - t0;
 }
 
+/* One row of the --tsv file: times of textbook, fast 1 and 2 threads. */
+static void tsv_rows(FILE *f, const int *sizes, double text, double fast1,
+                     double fast2, double ratio2, const double *eval)
+{
+    const char *paths[3] = {"textbook", "fast1", "fast2"};
+    double s[3] = {text, fast1, fast2};
+    for (int p = 0; p < 3; p++)
+        fprintf(f, "%d-%d-%d\t%s\t%.3f\t%.1f\t%.2f\t%.4f\n", sizes[0],
+                sizes[1], sizes[2], paths[p], s[p], text / s[p],
+                p == 2 ? ratio2 : fast1 / s[p], eval[p]);
+}
+
 int main(int argc, char **argv)
 {
     int runs = 5;
-    const char *prog = NULL, *dir = NULL;
+    const char *prog = NULL, *dir = NULL, *tsv_path = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--runs") && i + 1 < argc)
             runs = atoi(argv[++i]);
@@ -241,8 +260,10 @@ int main(int argc, char **argv)
             prog = argv[++i];
         else if (!strcmp(argv[i], "--data") && i + 1 < argc)
             dir = argv[++i];
+        else if (!strcmp(argv[i], "--tsv") && i + 1 < argc)
+            tsv_path = argv[++i];
         else {
-            fprintf(stderr, "usage: bench [--runs N] [--prog PROGRAM] [--data DIR]\n");
+            fprintf(stderr, "usage: bench [--runs N] [--prog PROGRAM] [--data DIR] [--tsv FILE]\n");
             return 2;
         }
     }
@@ -250,11 +271,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: --runs: %d is out of range (expected 1..%d)\n", runs, MAX_RUNS);
         return 2;
     }
+    FILE *tsv = NULL;
+    if (tsv_path && !(tsv = fopen(tsv_path, "w"))) {
+        fprintf(stderr, "bench: --tsv %s: %s\n", tsv_path, strerror(errno));
+        return 1;
+    }
+    if (tsv)
+        fprintf(tsv, "network\tpath\ts_epoch\tvs_textbook\tvs_fast1\teval_s\n");
     MnistSplit d;
     char err[NNDL_ERRLEN];
     double t0 = now();
     if (mnist_load_split(&d, dir ? dir : mnist_default_dir(), 50000, err) != NNDL_OK) {
         fprintf(stderr, "bench: %s (run 'make data' first)\n", err);
+        if (tsv)
+            fclose(tsv), remove(tsv_path);
         return 1;
     }
     double load = now() - t0;
@@ -276,13 +306,15 @@ int main(int argc, char **argv)
         double text = textbook_epoch(sz, 3, &d.training, s ? 2000 : 5000, runs < 3 ? runs : 3);
         double fast1, fast2;
         fast_epochs(sz, 3, &d.training, runs, &fast1, &fast2, &speedup[s]);
-        row(names[s], "textbook", text, text, flops, peak,
-            eval_time(sz, 3, &d.test, 0, runs < 3 ? runs : 3));
-        double eval1 = eval_time(sz, 3, &d.test, 1, runs);
-        double eval2 = eval_time(sz, 3, &d.test, 2, runs);
-        row(names[s], "fast, 1 thread", fast1, text, flops, peak, eval1);
-        row(names[s], "fast, 2 threads", fast2, text, flops, peak, eval2);
-        eval_speedup[s] = eval1 / eval2;
+        double eval[3] = {eval_time(sz, 3, &d.test, 0, runs < 3 ? runs : 3),
+                          eval_time(sz, 3, &d.test, 1, runs),
+                          eval_time(sz, 3, &d.test, 2, runs)};
+        row(names[s], "textbook", text, text, flops, peak, eval[0]);
+        row(names[s], "fast, 1 thread", fast1, text, flops, peak, eval[1]);
+        row(names[s], "fast, 2 threads", fast2, text, flops, peak, eval[2]);
+        eval_speedup[s] = eval[1] / eval[2];
+        if (tsv)
+            tsv_rows(tsv, sz, text, fast1, fast2, speedup[s], eval);
     }
     printf("\n2 threads vs 1, training (one barrier per mini-batch; median of "
            "the ratios of %d turns, 1 and 2 threads in turn): %.2fx for "
@@ -307,5 +339,10 @@ int main(int argc, char **argv)
                "%.2f s CPU, peak RSS %.0f MB.\n", prog, wall, cpu, rss);
     }
     mnist_split_free(&d);
+    if (tsv && fclose(tsv) != 0) {
+        fprintf(stderr, "bench: --tsv %s: %s\n", tsv_path, strerror(errno));
+        remove(tsv_path);
+        return 1;
+    }
     return 0;
 }

@@ -13,6 +13,7 @@
 #   results/sigmoid.tsv, valley-*.tsv, sgd-vs-gd.tsv, digits-*.tsv
 #                                                 data of sections 1.2-1.5
 #   results/1.N-<name>.out                        what sections 1.1-1.5 print
+#   results/speed.tsv, speed.out                  bench/bench (see below)
 
 RESULTS := results
 EXP_EPOCHS := 30
@@ -119,10 +120,27 @@ $(RESULTS)/1.1-perceptrons.out $(RESULTS)/1.3-architecture.out: $(RESULTS)/%.out
 	@mkdir -p $(@D)
 	$< >$@.tmp && mv $@.tmp $@
 
-EXP_ALL := $(EXP_SGD_LOGS) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.tsv \
+EXP_RUNS := $(EXP_SGD_LOGS) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.tsv \
   $(RESULTS)/sweep.tsv $(RESULTS)/seeds.tsv $(EXP_SECTION_DATA)
 
-.PHONY: experiments section-data
+# How fast the textbook and the fast path train on the machine that builds
+# the book (its appendix): `make bench`'s program, 3 runs, as
+#   results/speed.tsv   network path s_epoch vs_textbook vs_fast1 eval_s
+#   results/speed.out   the table it prints
+# It waits for every other run and figure, so that nothing else make starts
+# shares the CPU with it, and is redone when the library or bench changes.
+EXP_SPEED := $(RESULTS)/speed.tsv
+$(EXP_SPEED): $(BUILD)/bench/bench | data/mnist/.verified experiment-runs plots
+	@echo "speed: $(BUILD)/bench/bench --runs 3 (about 15 s, alone)"
+	@rm -f $@.tmp $(@:.tsv=.out).tmp
+	@$(BUILD)/bench/bench --runs 3 --tsv $@.tmp >$(@:.tsv=.out).tmp || \
+	  { rm -f $@.tmp $(@:.tsv=.out).tmp; echo "failed: bench"; exit 1; }
+	@mv $(@:.tsv=.out).tmp $(@:.tsv=.out) && mv $@.tmp $@
+
+EXP_ALL := $(EXP_RUNS) $(EXP_SPEED)
+
+.PHONY: experiments experiment-runs section-data
+experiment-runs: $(EXP_RUNS)
 experiments: $(EXP_ALL)
 section-data: $(EXP_SECTION_DATA)
 ALL_TARGETS += experiments

@@ -146,9 +146,11 @@ NndlStatus network_load(Network **out, const char *path, char *err);
 typedef struct NetworkFast NetworkFast;
 
 /* A workspace for mini-batches of up to max_batch examples on `threads`
- * threads (capped at one per 16 neurons of the first hidden layer),
- * holding a copy of net's parameters.  NULL on out of memory, max_batch == 0 or
- * threads < 1, or when a thread cannot be started. */
+ * threads, holding a copy of net's parameters.  Evaluation uses them all;
+ * training splits the first hidden layer over at most one thread per 24 of
+ * its neurons (rounded; more would be slower, not faster), so [784,30,10]
+ * trains on one.  NULL on out of memory, max_batch == 0 or threads < 1, or
+ * when a thread cannot be started. */
 NetworkFast *network_fast_create(const Network *net, size_t max_batch,
                                  int threads);
 

@@ -38,7 +38,9 @@
  * (AVX2 and baseline) and picked at load time on x86-64.
  *
  * Threads split the first layer's output neurons (where nearly all the
- * work is) in whole vectors: each thread owns lanes [lo, hi) of WT[0] and
+ * work is) in whole vectors, at least two per thread (see
+ * network_fast_create; evaluation splits the images over every thread
+ * instead): each training thread owns lanes [lo, hi) of WT[0] and
  * b[0], kept in a block of memory of its own.  (With the lanes side by
  * side in one shared block, two threads ran no faster than one, and at
  * times slower: most likely the CPU's prefetcher, which also fetches the
@@ -190,13 +192,16 @@ struct NetworkFast {
     size_t max_batch, upper_len;
     size_t eval_len;                    /* floats of a[1], a[2], ... of one
                                            image (+ slack), a multiple of 8 */
-    int threads;
+    int threads;                        /* in the pool; evaluation uses all */
+    int train_threads;                  /* the first ones, which split
+                                           layer 0 in training */
     float *params;                      /* WT[0], b[0], upper part */
     float *a1[2];                       /* a[1], double-buffered, shared */
     float scale[256];                   /* pixel byte -> float, as mnist_x */
     uint8_t bitpos[256][8];             /* positions of the 1 bits of a byte */
     uint8_t bitcount[256];              /* and how many there are */
-    Barrier barrier;
+    Barrier barrier;                    /* the end of a job: all threads */
+    Barrier batch;                      /* a[1] ready: the training threads */
     Job job;
     Pool pool;
     FastThread th[MAX_THREADS];
@@ -330,7 +335,8 @@ static float *falloc(size_t n)
 static int lane_boundary(const NetworkFast *f, int t)
 {
     int vectors = (int)pad8(f->sizes[1]) / LANES;
-    return (t * vectors + f->threads / 2) / f->threads * LANES;
+    int n = f->train_threads;
+    return t >= n ? vectors * LANES : (t * vectors + n / 2) / n * LANES;
 }
 
 static void split_lanes(NetworkFast *f)
@@ -349,8 +355,8 @@ static int thread_alloc(NetworkFast *f, FastThread *th, int t)
             return 0;
         set_upper_views(f, th, th->upper);
     }
-    if (f->threads == 1)                /* the shared block's WT[0] */
-        th->w0 = f->params, th->s0 = f->pad[1];
+    if (f->train_threads == 1 || th->lo == th->hi)  /* the shared block's */
+        th->w0 = f->params, th->s0 = f->pad[1];     /* (or no lanes at all) */
     else {                              /* a block of its own: a cache line
                                            prefetched next to one of its
                                            own is never another thread's */
@@ -416,15 +422,22 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
         total += part;
     }
     f->eval_len = (f->eval_len + LANES) / LANES * LANES;
-    int vectors = (int)pad8(f->sizes[1]) / LANES;   /* of layer 0's lanes */
+    /* Training splits layer 0's vectors of lanes, at least two and on
+     * average three per thread: with fewer, a thread's share is so small
+     * that the barrier and the work every thread repeats (the pixel lists,
+     * the upper layers) cost more than the split saves ([784,30,10]: four
+     * vectors, one thread).  Evaluation splits the images over them all. */
+    int vectors = (int)pad8(f->sizes[1]) / LANES;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    f->threads = threads < vectors ? threads : vectors;
-    if (f->threads > MAX_THREADS)
-        f->threads = MAX_THREADS;
+    f->threads = threads < MAX_THREADS ? threads : MAX_THREADS;
+    f->train_threads = (vectors + 1) / 3 < 1 ? 1 : (vectors + 1) / 3;
+    if (f->train_threads > f->threads)
+        f->train_threads = f->threads;
     f->barrier.n = (unsigned)f->threads;
+    f->batch.n = (unsigned)f->train_threads;
     /* More threads than CPUs: a spinning thread would only keep the one it
      * waits for off the CPU. */
-    f->barrier.spins = cpus >= 1 && f->threads > cpus ? 0 : 20000;
+    f->barrier.spins = f->batch.spins = cpus >= 1 && f->threads > cpus ? 0 : 20000;
     split_lanes(f);
     f->params = falloc(total);
     f->a1[0] = falloc(max_batch * f->pad[1]);
@@ -1080,7 +1093,7 @@ static void train_batch(NetworkFast *f, FastThread *th, const Job *job,
         first_update(f, th, job, start, m, step);
         return;
     }
-    barrier_wait(&f->barrier);                  /* all of a[1] is ready */
+    barrier_wait(&f->batch);                    /* all of a[1] is ready */
     upper_forward(f, th, m, parity);
     output_delta(f, th, job, start, m, act(f, th, L - 1, parity), 0,
                  f->pad[L - 1]);
@@ -1125,7 +1138,7 @@ static HOT void predict_pair(NetworkFast *f, FastThread *th,
     Input x = {th->nz_k, th->nz_v, f->scale, NULL,
                nonzero_pixels(th->nz_k, th->nz_v, p, dim, f)};
     Input y = {k2, v2, f->scale, NULL, q ? nonzero_pixels(k2, v2, q, dim, f) : 0};
-    for (int t = 0; t < f->threads; t++) {
+    for (int t = 0; t < f->train_threads; t++) {   /* the owners of lanes */
         const FastThread *s = &f->th[t];
         if (q)
             layer_pair(a_x + s->lo, a_y + s->lo, s->b0, s->w0, s->s0, x, y,
@@ -1159,6 +1172,8 @@ static void train_share(NetworkFast *f, int t)
 {
     const Job *job = &f->job;
     size_t b = 0;
+    if (t >= f->train_threads)          /* no lanes of layer 0 */
+        return;
     for (size_t k = 0; k < job->n; k += job->batch, b++) {
         size_t m = job->n - k < job->batch ? job->n - k : job->batch;
         train_batch(f, &f->th[t], job, k, m, (int)(b & 1));
@@ -1188,25 +1203,32 @@ static void *worker(void *p)
     return NULL;
 }
 
+/* A mutex and a condition variable: 1 if both could be made. */
+static int sync_init(pthread_mutex_t *mu, pthread_cond_t *cv)
+{
+    if (pthread_mutex_init(mu, NULL))
+        return 0;
+    if (pthread_cond_init(cv, NULL))
+        return pthread_mutex_destroy(mu), 0;
+    return 1;
+}
+
+static void sync_destroy(pthread_mutex_t *mu, pthread_cond_t *cv)
+{
+    pthread_cond_destroy(cv), pthread_mutex_destroy(mu);
+}
+
 /* Starts threads 1 .. threads-1; 0 if one could not be started. */
 static int pool_start(NetworkFast *f)
 {
     Pool *pool = &f->pool;
-    Barrier *b = &f->barrier;
-    if (pthread_mutex_init(&pool->mu, NULL))
+    if (!sync_init(&pool->mu, &pool->cv))
         return 0;
-    if (pthread_cond_init(&pool->cv, NULL)) {
-        pthread_mutex_destroy(&pool->mu);
-        return 0;
-    }
-    if (pthread_mutex_init(&b->mu, NULL)) {
-        pthread_cond_destroy(&pool->cv), pthread_mutex_destroy(&pool->mu);
-        return 0;
-    }
-    if (pthread_cond_init(&b->cv, NULL)) {
-        pthread_mutex_destroy(&b->mu);
-        pthread_cond_destroy(&pool->cv), pthread_mutex_destroy(&pool->mu);
-        return 0;
+    if (!sync_init(&f->barrier.mu, &f->barrier.cv))
+        return sync_destroy(&pool->mu, &pool->cv), 0;
+    if (!sync_init(&f->batch.mu, &f->batch.cv)) {
+        sync_destroy(&f->barrier.mu, &f->barrier.cv);
+        return sync_destroy(&pool->mu, &pool->cv), 0;
     }
     pool->started = 1;
     for (int t = 1; t < f->threads; t++) {
@@ -1229,10 +1251,9 @@ static void pool_stop(NetworkFast *f)
     pthread_mutex_unlock(&pool->mu);
     for (int t = 1; t < pool->started; t++)
         pthread_join(pool->tid[t], NULL);
-    pthread_cond_destroy(&pool->cv);
-    pthread_mutex_destroy(&pool->mu);
-    pthread_cond_destroy(&f->barrier.cv);
-    pthread_mutex_destroy(&f->barrier.mu);
+    sync_destroy(&pool->mu, &pool->cv);
+    sync_destroy(&f->barrier.mu, &f->barrier.cv);
+    sync_destroy(&f->batch.mu, &f->batch.cv);
 }
 
 /* Runs share(f, t) on every thread t (the caller is thread 0) and returns
