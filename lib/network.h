@@ -177,6 +177,16 @@ size_t network_fast_evaluate_with(NetworkFast *fast, const Dataset *data);
 size_t network_fast_evaluate(const Network *net, const Dataset *data,
                              int threads);
 
+/* network_fast_evaluate in the background, on a thread of its own, of a
+ * copy of net's parameters taken now (so net may go on training):
+ * network_fast_evaluate_wait returns the count when it is done (SIZE_MAX
+ * for NULL) and frees it.  data must stay valid until then.  NULL if out
+ * of memory; without a thread to be had it counts before returning. */
+typedef struct FastEvaluation FastEvaluation;
+FastEvaluation *network_fast_evaluate_start(const Network *net,
+                                            const Dataset *data);
+size_t network_fast_evaluate_wait(FastEvaluation *eval);
+
 /* network_sgd, fast: the same shuffles (rng), mini-batches and updates,
  * hence the same network after every epoch.  net is updated before each
  * call of on_epoch.  Returns the number of epochs run, or -1 (net

@@ -1310,6 +1310,53 @@ size_t network_fast_evaluate(const Network *net, const Dataset *data,
     return correct;
 }
 
+/* ---- evaluation in the background ---- */
+
+struct FastEvaluation {
+    NetworkFast *f;                     /* a snapshot of the parameters */
+    const Dataset *data;
+    size_t correct;
+    pthread_t tid;
+    int joinable;
+};
+
+static void *evaluate_main(void *p)
+{
+    FastEvaluation *e = p;
+    e->correct = network_fast_evaluate_with(e->f, e->data);
+    return NULL;
+}
+
+FastEvaluation *network_fast_evaluate_start(const Network *net,
+                                            const Dataset *data)
+{
+    assert(data->dim == (size_t)net->sizes[0]);
+    FastEvaluation *e = malloc(sizeof *e);
+    if (!e)
+        return NULL;
+    e->f = network_fast_create(net, 1, 1);
+    e->data = data, e->correct = SIZE_MAX, e->joinable = 0;
+    if (!e->f)
+        return free(e), NULL;
+    if (pthread_create(&e->tid, NULL, evaluate_main, e) == 0)
+        e->joinable = 1;
+    else
+        evaluate_main(e);               /* no thread to be had: now */
+    return e;
+}
+
+size_t network_fast_evaluate_wait(FastEvaluation *e)
+{
+    if (!e)
+        return SIZE_MAX;
+    if (e->joinable)
+        pthread_join(e->tid, NULL);
+    size_t correct = e->correct;
+    network_fast_free(e->f);
+    free(e);
+    return correct;
+}
+
 /* book: network_fast_sgd */
 int network_fast_sgd(Network *net, const Dataset *training, int epochs,
                      size_t mini_batch_size, float eta, Rng *rng, int threads,

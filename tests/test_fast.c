@@ -177,6 +177,32 @@ START_TEST(test_same_seed_gives_identical_networks_for_any_thread_count)
 }
 END_TEST
 
+/* The background evaluation counts what the network was when it started:
+ * training on while it runs changes nothing, and several run at once. */
+START_TEST(test_background_evaluation_counts_the_network_as_it_was)
+{
+    const int sizes[] = {784, 30, 10};
+    Rng rng;
+    rng_seed(&rng, 13);
+    Dataset data = sparse_dataset(203, 784, 80, &rng);
+    Network *net = network_create(sizes, 3, &rng);
+    FastEvaluation *before[3];
+    size_t expect[3];
+    for (int k = 0; k < 3; k++) {
+        expect[k] = network_evaluate(net, &data);
+        before[k] = network_fast_evaluate_start(net, &data);
+        ck_assert_ptr_nonnull(before[k]);
+        network_sgd(net, &data, 1, 10, 3.0f, &rng, NULL, NULL);
+    }
+    ck_assert_uint_ne(expect[0], network_evaluate(net, &data));  /* it moved */
+    for (int k = 0; k < 3; k++)
+        ck_assert_uint_eq(network_fast_evaluate_wait(before[k]), expect[k]);
+    ck_assert_uint_eq(network_fast_evaluate_wait(NULL), SIZE_MAX);
+    network_free(net);
+    dataset_free(&data);
+}
+END_TEST
+
 START_TEST(test_fast_evaluate_counts_as_the_textbook_does)
 {
     const int sizes[] = {784, 30, 10}, four[] = {50, 30, 20, 10};
@@ -301,6 +327,7 @@ int main(void)
     tcase_add_test(tc, test_epochs_with_a_partial_last_batch_match_textbook);
     tcase_add_test(tc, test_same_seed_gives_identical_networks_for_any_thread_count);
     tcase_add_test(tc, test_fast_evaluate_counts_as_the_textbook_does);
+    tcase_add_test(tc, test_background_evaluation_counts_the_network_as_it_was);
     tcase_add_test(tc, test_create_rejects_bad_arguments);
     tcase_add_test(tc, test_sgd_reports_each_epoch_and_can_stop_early);
     tcase_add_test(tc, test_real_mnist_accuracy_agrees_with_textbook);
