@@ -422,8 +422,8 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
         total += part;
     }
     f->eval_len = (f->eval_len + LANES) / LANES * LANES;
-    /* Training splits layer 0's vectors of lanes, at least two and on
-     * average three per thread: with fewer, a thread's share is so small
+    /* Training splits layer 0's vectors of lanes, at least two and about
+     * three per thread: with fewer, a thread's share is so small
      * that the barrier and the work every thread repeats (the pixel lists,
      * the upper layers) cost more than the split saves ([784,30,10]: four
      * vectors, one thread).  Evaluation splits the images over them all. */
