@@ -263,7 +263,8 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--tsv") && i + 1 < argc)
             tsv_path = argv[++i];
         else {
-            fprintf(stderr, "usage: bench [--runs N] [--prog PROGRAM] [--data DIR] [--tsv FILE]\n");
+            fprintf(stderr, "usage: bench [--runs N] [--prog PROGRAM] "
+                    "[--data DIR] [--tsv FILE]\n");
             return 2;
         }
     }

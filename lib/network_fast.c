@@ -716,7 +716,8 @@ INLINE void update_rows(float *row, size_t rs, int n_rows, const float *c,
                         float step, int n)
 {
     for (int r = 0; r < n_rows;) {
-        int wide = n > 2 * LANES, R = n_rows - r >= (wide ? 2 : 4) ? (wide ? 2 : 4) : 1;
+        int group = n > 2 * LANES ? 2 : 4;  /* R * nv <= 8 accumulators */
+        int R = n_rows - r >= group ? group : 1;
         for (int j0 = 0; j0 < n; j0 += BLOCK * LANES) {
             int nv = (n - j0) / LANES < BLOCK ? (n - j0) / LANES : BLOCK;
             float *w = row + r * rs + j0;
