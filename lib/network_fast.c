@@ -45,12 +45,14 @@
  * side in one shared block, two threads ran no faster than one, and at
  * times slower: most likely the CPU's prefetcher, which also fetches the
  * cache line next to the one asked for, kept pulling the other thread's
- * lines over from its core.)  After one barrier per
- * mini-batch every thread has all of a[1] and runs the small upper layers
- * on its own private copy of their parameters; the copies stay identical
- * because they see the same numbers.  Each neuron's arithmetic is the same
- * whichever thread does it, so the result does not depend on the number
- * of threads either.
+ * lines over from its core.)  After one barrier per mini-batch every
+ * thread has all of a[1] and runs the small upper layers forward and BP2
+ * (for its own lanes of delta[0]) itself.  Their parameters are shared and
+ * double-buffered: all threads read the current block while the last
+ * training thread, which has no more lanes than any other, writes the
+ * updated values into the other block, current after the next barrier.
+ * Each neuron's arithmetic is the same whichever thread does it, so the
+ * result does not depend on the number of threads either.
  *
  * Layout (P(n) = n rounded up to a multiple of 8, and of 16 for layer 1,
  * so that a[1]'s rows are whole cache lines; padding lanes hold 0):
@@ -60,7 +62,8 @@
  *   W[l]   l >= 1 only, sizes[l+1] x P(sizes[l]): w[l] row-major with padded
  *          rows, for BP2 (delta of the layer below), kept equal to WT[l]
  * The parameter block holds WT[0], b[0] (used with one thread), then
- * (WT[l], b[l], W[l]) for l >= 1: the "upper" part that threads 1.. copy.
+ * (WT[l], b[l], W[l]) for l >= 1: the "upper" part, doubled in a block of
+ * its own when several threads train.
  */
 #include <assert.h>
 #include <math.h>
@@ -136,7 +139,10 @@ typedef struct {
                                            w0[k*s0 + j], of b at b0[j] */
     float *slice;                       /* w0's own block (threads > 1) */
     float *wt[L_MAX], *b[L_MAX], *w[L_MAX];  /* layers >= 1 */
-    float *upper;                       /* private copy (NULL for thread 0) */
+    float *nwt[L_MAX], *nb[L_MAX], *nw[L_MAX];  /* where the updater
+                                           writes the next values */
+    int cur;                            /* which upper block is current,
+                                           counted batch by batch */
     float *a[L_MAX];                    /* a[l], l >= 2: batch x P(l) */
     float *delta[L_MAX];                /* delta[l]: batch x P(l+1) */
     float *a_eval;                      /* two images, every layer */
@@ -196,6 +202,9 @@ struct NetworkFast {
     int train_threads;                  /* the first ones, which split
                                            layer 0 in training */
     float *params;                      /* WT[0], b[0], upper part */
+    float *upper[2];                    /* the upper part and its double
+                                           (the same block, one thread) */
+    int cur;                            /* upper[cur]: the current values */
     float *a1[2];                       /* a[1], double-buffered, shared */
     float scale[256];                   /* pixel byte -> float, as mnist_x */
     uint8_t bitpos[256][8];             /* positions of the 1 bits of a byte */
@@ -248,14 +257,22 @@ static void barrier_wait(Barrier *b)
 
 /* ---- parameters: Network layout <-> fast layout ---- */
 
-/* Points the views of layers >= 1 at an upper block u. */
-static void set_upper_views(const NetworkFast *f, FastThread *th, float *u)
+/* Points views of layers >= 1 at an upper block u. */
+static void point_views(const NetworkFast *f, float **wt, float **b,
+                        float **w, float *u)
 {
     for (int l = 1; l < f->L - 1; l++) {
-        th->wt[l] = u, u += (size_t)f->sizes[l] * f->pad[l + 1];
-        th->b[l] = u, u += f->pad[l + 1];
-        th->w[l] = u, u += (size_t)f->sizes[l + 1] * f->pad[l];
+        wt[l] = u, u += (size_t)f->sizes[l] * f->pad[l + 1];
+        b[l] = u, u += f->pad[l + 1];
+        w[l] = u, u += (size_t)f->sizes[l + 1] * f->pad[l];
     }
+}
+
+/* th reads the upper block `cur` and (if it updates) writes the other. */
+static void set_upper_views(const NetworkFast *f, FastThread *th, int cur)
+{
+    point_views(f, th->wt, th->b, th->w, f->upper[cur]);
+    point_views(f, th->nwt, th->nb, th->nw, f->upper[!cur]);
 }
 
 /* The thread that owns lane j of layer 0's outputs. */
@@ -298,8 +315,6 @@ static void load_params(NetworkFast *f, const Network *net)
             }
         }
     }
-    for (int t = 1; t < f->threads && f->upper_len; t++)
-        memcpy(f->th[t].upper, f->th[0].wt[1], f->upper_len * sizeof(float));
 }
 
 void network_fast_store(const NetworkFast *f, Network *net)
@@ -330,13 +345,14 @@ static float *falloc(size_t n)
 }
 
 /* Splits layer 0's output vectors over the threads as evenly as whole
- * vectors allow.  Each thread keeps its lanes of WT[0] in a block of its
+ * vectors allow, the spare ones to the first threads (the last one also
+ * updates the upper layers).  Each thread keeps its lanes of WT[0] in a block of its
  * own (see thread_alloc), so no two threads write to one cache line. */
 static int lane_boundary(const NetworkFast *f, int t)
 {
     int vectors = (int)pad8(f->sizes[1]) / LANES;
     int n = f->train_threads;
-    return t >= n ? vectors * LANES : (t * vectors + n / 2) / n * LANES;
+    return t >= n ? vectors * LANES : (t * vectors + n - 1) / n * LANES;
 }
 
 static void split_lanes(NetworkFast *f)
@@ -345,16 +361,10 @@ static void split_lanes(NetworkFast *f)
         f->th[t].lo = lane_boundary(f, t), f->th[t].hi = lane_boundary(f, t + 1);
 }
 
-static int thread_alloc(NetworkFast *f, FastThread *th, int t)
+static int thread_alloc(NetworkFast *f, FastThread *th)
 {
     size_t m = f->max_batch, dim = (size_t)f->sizes[0];
-    if (t == 0)
-        set_upper_views(f, th, f->params + (size_t)dim * f->pad[1] + f->pad[1]);
-    else if (f->upper_len) {
-        if (!(th->upper = falloc(f->upper_len)))
-            return 0;
-        set_upper_views(f, th, th->upper);
-    }
+    set_upper_views(f, th, f->cur);
     if (f->train_threads == 1 || th->lo == th->hi)  /* the shared block's */
         th->w0 = f->params, th->s0 = f->pad[1];     /* (or no lanes at all) */
     else {                              /* a block of its own: a cache line
@@ -443,8 +453,13 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
     f->a1[0] = falloc(max_batch * f->pad[1]);
     f->a1[1] = falloc(max_batch * f->pad[1]);
     int ok = f->params && f->a1[0] && f->a1[1];
+    if (ok) {           /* the upper part, and its double for threads */
+        f->upper[0] = f->params + (size_t)f->sizes[0] * f->pad[1] + f->pad[1];
+        f->upper[1] = f->train_threads > 1 ? falloc(f->upper_len) : f->upper[0];
+        ok = f->upper[1] != NULL;
+    }
     for (int t = 0; ok && t < f->threads; t++)
-        ok = thread_alloc(f, &f->th[t], t);
+        ok = thread_alloc(f, &f->th[t]);
     if (!ok || !pool_start(f)) {
         network_fast_free(f);
         return NULL;
@@ -461,7 +476,7 @@ void network_fast_free(NetworkFast *f)
     pool_stop(f);
     for (int t = 0; t < MAX_THREADS; t++) {
         FastThread *th = &f->th[t];
-        free(th->upper), free(th->slice);
+        free(th->slice);
         for (int l = 0; l < L_MAX; l++) {
             if (l >= 2)
                 free(th->a[l]);
@@ -471,6 +486,8 @@ void network_fast_free(NetworkFast *f)
         free(th->xt);
         free(th->nz_k), free(th->rows), free(th->seen);
     }
+    if (f->upper[1] != f->upper[0])
+        free(f->upper[1]);
     free(f->params), free(f->a1[0]), free(f->a1[1]);
     free(f);
 }
@@ -693,36 +710,38 @@ INLINE void sum_block(v8 acc[][BLOCK], const float *c, size_t cr, size_t ct,
 }
 
 /* For R rows `rs` floats apart, on nv vectors of lanes each:
- * row_r[0 .. nv*8) -= step * sum_{i<m} c_ri v_i, with c_ri = c[r + i*cs]
- * (1 when c is NULL) and v_i the nv vectors at v + i*vs: the gradient
- * summed over the examples in order, then eq. 1.20 / 1.21. */
-INLINE void update_block(float *row, size_t rs, const float *c, size_t cs,
-                         const float *v, size_t vs, size_t m, float step,
-                         int R, int nv)
+ * out_r[0 .. nv*8) = in_r - step * sum_{i<m} c_ri v_i, with
+ * c_ri = c[r + i*cs] (1 when c is NULL) and v_i the nv vectors at
+ * v + i*vs: the gradient summed over the examples in order, then eq. 1.20
+ * / 1.21 (out may be in: the step in place). */
+INLINE void update_block(float *out, const float *in, size_t rs,
+                         const float *c, size_t cs, const float *v, size_t vs,
+                         size_t m, float step, int R, int nv)
 {
     v8 acc[4][BLOCK];
     sum_block(acc, c, 1, cs, v, vs, m, R, nv);
     for (int r = 0; r < R; r++) {
         UNROLL
         for (int q = 0; q < nv; q++)
-            ((v8 *)(row + r * rs))[q] -= step * acc[r][q];
+            ((v8 *)(out + r * rs))[q] = ((const v8 *)(in + r * rs))[q] -
+                                        step * acc[r][q];
     }
 }
 
 /* update_block for rows [0, n_rows), `rs` floats apart, on lanes [0, n),
  * n a multiple of 8: four rows at a time on narrow blocks, two on wide. */
-INLINE void update_rows(float *row, size_t rs, int n_rows, const float *c,
-                        size_t cs, const float *v, size_t vs, size_t m,
-                        float step, int n)
+INLINE void update_rows(float *out, const float *in, size_t rs, int n_rows,
+                        const float *c, size_t cs, const float *v, size_t vs,
+                        size_t m, float step, int n)
 {
     for (int r = 0; r < n_rows;) {
         int group = n > 2 * LANES ? 2 : 4;  /* R * nv <= 8 accumulators */
         int R = n_rows - r >= group ? group : 1;
         for (int j0 = 0; j0 < n; j0 += BLOCK * LANES) {
             int nv = (n - j0) / LANES < BLOCK ? (n - j0) / LANES : BLOCK;
-            float *w = row + r * rs + j0;
-            const float *cr = c ? c + r : NULL;
-#define BLOCK_RV(R_, NV) update_block(w, rs, cr, cs, v + j0, vs, m, step, R_, NV)
+            float *o = out + r * rs + j0;
+            const float *i = in + r * rs + j0, *cr = c ? c + r : NULL;
+#define BLOCK_RV(R_, NV) update_block(o, i, rs, cr, cs, v + j0, vs, m, step, R_, NV)
             if (R < 4)
                 SWITCH_R_NV(R, nv, BLOCK_RV);
             else if (nv == 2)
@@ -735,11 +754,11 @@ INLINE void update_rows(float *row, size_t rs, int n_rows, const float *c,
     }
 }
 
-/* One row: update_rows for row 0 only. */
+/* One row, in place: update_rows for row 0 only. */
 INLINE void update_row(float *row, const float *c, size_t cs, const float *v,
                        size_t vs, size_t m, float step, int n)
 {
-    update_rows(row, 0, 1, c, cs, v, vs, m, step, n);
+    update_rows(row, row, 0, 1, c, cs, v, vs, m, step, n);
 }
 
 /* BP2 for E examples (1 or 2, `ds` floats apart in delta, a and
@@ -920,7 +939,7 @@ INLINE Input dense(const NetworkFast *f, const float *x, int l)
     return (Input){NULL, NULL, NULL, x, f->sizes[l]};
 }
 
-/* Layers 1 .. L-2 for the batch (private parameters, all lanes). */
+/* Layers 1 .. L-2 for the batch (the current upper block, all lanes). */
 static HOT void upper_forward(NetworkFast *f, FastThread *th, size_t m,
                               int parity)
 {
@@ -957,8 +976,11 @@ static void output_delta(NetworkFast *f, FastThread *th, const Job *job,
     }
 }
 
-/* BP2 into delta[l-1] (lanes [lo, hi)), then the step on w[l] and b[l]
- * (private copies, both layouts) -- after BP2, which needs the old w. */
+/* BP2 into delta[l-1] (lanes [lo, hi)), from the current w[l]; then, by
+ * the last training thread only, the step on w[l] (both layouts) and b[l]
+ * into the other upper block, which becomes the current one for every
+ * thread after the next barrier (one block, updated in place, when a
+ * single thread trains). */
 static HOT void upper_backward(NetworkFast *f, FastThread *th, int l,
                                size_t m, float step, int parity, int lo,
                                int hi)
@@ -968,12 +990,15 @@ static HOT void upper_backward(NetworkFast *f, FastThread *th, int l,
     size_t p_in = f->pad[l], p_out = f->pad[l + 1];
     backprop_lanes(th->delta[l - 1], p_in, th->w[l], p_in, th->delta[l],
                    p_out, n_out, a, m, lo, hi);
+    if (th != &f->th[f->train_threads - 1])
+        return;                         /* one thread updates for all */
     /* BP4: dC/dw_jk = a_k delta_j, rows k of WT, then the mirror's rows j */
-    update_rows(th->wt[l], p_out, n_in, a, p_in, th->delta[l], p_out, m,
+    update_rows(th->nwt[l], th->wt[l], p_out, n_in, a, p_in, th->delta[l],
+                p_out, m, step, (int)p_out);
+    update_rows(th->nw[l], th->w[l], p_in, n_out, th->delta[l], p_out, a,
+                p_in, m, step, (int)p_in);
+    update_rows(th->nb[l], th->b[l], 0, 1, NULL, 0, th->delta[l], p_out, m,
                 step, (int)p_out);
-    update_rows(th->w[l], p_in, n_out, th->delta[l], p_out, a, p_in, m, step,
-                (int)p_in);
-    update_row(th->b[l], NULL, 0, th->delta[l], p_out, m, step, (int)p_out);
 }
 
 /* Files the non-zero pixels of examples [c0, c0 + cm) of the batch by
@@ -1094,7 +1119,10 @@ static void train_batch(NetworkFast *f, FastThread *th, const Job *job,
         first_update(f, th, job, start, m, step);
         return;
     }
-    barrier_wait(&f->batch);                    /* all of a[1] is ready */
+    barrier_wait(&f->batch);                    /* all of a[1] is ready,
+                                                   and the upper block */
+    if (f->train_threads > 1)
+        set_upper_views(f, th, th->cur);
     upper_forward(f, th, m, parity);
     output_delta(f, th, job, start, m, act(f, th, L - 1, parity), 0,
                  f->pad[L - 1]);
@@ -1102,6 +1130,8 @@ static void train_batch(NetworkFast *f, FastThread *th, const Job *job,
         upper_backward(f, th, l, m, step, parity, l == 1 ? th->lo : 0,
                        l == 1 ? th->hi : f->pad[l]);
     first_update(f, th, job, start, m, step);
+    if (f->train_threads > 1)
+        th->cur = !th->cur;                     /* the updated block */
 }
 
 /* ---- evaluation: two images at a time, images split over threads ---- */
@@ -1175,6 +1205,7 @@ static void train_share(NetworkFast *f, int t)
     size_t b = 0;
     if (t >= f->train_threads)          /* no lanes of layer 0 */
         return;
+    f->th[t].cur = f->cur;
     for (size_t k = 0; k < job->n; k += job->batch, b++) {
         size_t m = job->n - k < job->batch ? job->n - k : job->batch;
         train_batch(f, &f->th[t], job, k, m, (int)(b & 1));
@@ -1273,6 +1304,16 @@ static void run_job(NetworkFast *f, void (*share)(NetworkFast *, int))
     barrier_wait(&f->barrier);
 }
 
+/* Runs the job in f->job as training; then every thread's views show
+ * the current upper block (for evaluation and network_fast_store). */
+static void train_job(NetworkFast *f)
+{
+    run_job(f, train_share);
+    f->cur = f->th[0].cur;
+    for (int t = 0; t < f->threads; t++)
+        set_upper_views(f, &f->th[t], f->cur);
+}
+
 /* ---- the public functions (see network.h) ---- */
 
 NndlStatus network_fast_update_mini_batch(NetworkFast *f, const Dataset *data,
@@ -1284,7 +1325,7 @@ NndlStatus network_fast_update_mini_batch(NetworkFast *f, const Dataset *data,
     if (!sparse_build(&pixels, data, idx, m, f))
         return NNDL_ERR_NOMEM;
     f->job = (Job){data, idx, NULL, &pixels, m, m, eta};
-    run_job(f, train_share);
+    train_job(f);
     sparse_free(&pixels);
     return NNDL_OK;
 }
@@ -1380,7 +1421,7 @@ int network_fast_sgd(Network *net, const Dataset *training, int epochs,
     while (epoch < epochs) {
         rng_shuffle(rng, idx, n);       /* the same order as network_sgd */
         f->job = (Job){training, idx, idx, &pixels, n, mini_batch_size, eta};
-        run_job(f, train_share);        /* every mini-batch of the epoch */
+        train_job(f);                   /* every mini-batch of the epoch */
         network_fast_store(f, net);
         epoch++;
         if (on_epoch && on_epoch(epoch - 1, net, ctx))

@@ -10,9 +10,11 @@
 #                         figures) built and run with AddressSanitizer and
 #                         UndefinedBehaviorSanitizer in build/asan
 #   make memcheck         every program in bin/ under valgrind, small inputs
+#   make tsan             tests/test_fast.c (threads, background evaluation)
+#                         under ThreadSanitizer
 #   make fuzz             each libFuzzer target for FUZZ_SECONDS (clang)
 #
-# sanitize, memcheck and fuzz are slow, so they are not in `make check`;
+# sanitize, memcheck, tsan and fuzz are slow, so they are not in `make check`;
 # .ci/run calls them after it.
 
 # --- sanitize: a second build tree, the same tests ---------------------------
@@ -43,6 +45,25 @@ sanitize:
 	  PROG_LDFLAGS='-L$(SAN_DIR)/lib -Wl,-rpath,$(CURDIR)/$(SAN_DIR)/lib' \
 	  $(SANITIZE_TARGETS)
 	@echo "make sanitize: $(SANITIZE_TARGETS) passed under ASan and UBSan"
+
+# --- tsan: the fast path's threads under ThreadSanitizer ----------------------
+# test_fast trains on 1 to 4 threads (per-thread slices of layer 0, the
+# double-buffered upper layers, two barriers) and evaluates in the
+# background; any data race among them fails the run.  No per-CPU clones:
+# TSan and ifunc resolvers do not mix.
+TSAN_TEST := $(BUILD)/tsan/test_fast
+$(TSAN_TEST): tests/test_fast.c tests/testutil.c tests/testutil.h \
+		$(LIB_SRCS) $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DNNDL_NO_CLONES -O1 -g -fsanitize=thread -std=c11 \
+	  -Wall -Wextra -Ilib -Itests $(shell pkg-config --cflags check) \
+	  -o $@ tests/test_fast.c tests/testutil.c $(LIB_SRCS) \
+	  $(LIB_LDLIBS) $(shell pkg-config --libs check) $(LDLIBS)
+
+.PHONY: tsan
+tsan: $(TSAN_TEST) data
+	TSAN_OPTIONS=halt_on_error=1 CK_FORK=no $(TSAN_TEST)
+	@echo "make tsan: no data race in the fast path's threads"
 
 # --- memcheck: valgrind over every program -----------------------------------
 .PHONY: memcheck
@@ -118,6 +139,7 @@ fuzz: $(FUZZ_BINS)
 
 HELP += "make sanitize     the tests of make check again, with ASan and UBSan (~2 min)" \
 	"make memcheck     every program in bin/ under valgrind on small inputs" \
+	"make tsan         the fast path's threads under ThreadSanitizer (~1 min)" \
 	"make fuzz         fuzz the IDX reader, model reader, flag parser (FUZZ_SECONDS=60 each)" \
 	"make test-bad-inputs  bad flags, files, interrupted writes (part of make check)" \
 	"make test-fuzz-corpus replay the fuzz seeds and regressions (part of make check)"
