@@ -17,9 +17,12 @@
  *   network  path  s_epoch  vs_textbook  vs_fast1  eval_s
  * where path is textbook, fast1 or fast2 (threads), vs_textbook and
  * vs_fast1 are how many times faster than those rows (for fast2, vs_fast1
- * is the median ratio of the turns, as printed under the table).
+ * is the median ratio of the turns, as printed under the table).  FILE
+ * appears only when the whole run succeeded (written as FILE.tmp, then
+ * renamed), so a failed run never leaves a partial one.
  */
 #include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,6 +240,40 @@ static double default_run(const char *prog, const char *data, double *cpu,
     return now() - t0;
 }
 
+/* 1 if FILE's folder can be written to (checked before the run, so that
+ * a bad --tsv fails at once, not after a minute of timing). */
+static int tsv_writable(const char *path)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    if (access(dirname(dir), W_OK) == 0)
+        return 1;
+    fprintf(stderr, "bench: --tsv %s: %s\n", path, strerror(errno));
+    return 0;
+}
+
+/* Copies the rows in tmp to path.tmp, then renames it to path; closes
+ * tmp.  0 (and no file) on a write error. */
+static int tsv_commit(FILE *tmp, const char *path)
+{
+    char part[4096];
+    snprintf(part, sizeof part, "%s.tmp", path);
+    FILE *out = fopen(part, "w");
+    int ok = out != NULL, c;
+    rewind(tmp);
+    while (ok && (c = getc(tmp)) != EOF)
+        ok = putc(c, out) != EOF;
+    ok = !ferror(tmp) && ok;
+    fclose(tmp);
+    if (out && fclose(out) != 0)
+        ok = 0;
+    if (ok && rename(part, path) == 0)
+        return 1;
+    fprintf(stderr, "bench: --tsv %s: %s\n", path, strerror(errno));
+    remove(part);
+    return 0;
+}
+
 /* One row of the --tsv file: times of textbook, fast 1 and 2 threads. */
 static void tsv_rows(FILE *f, const int *sizes, double text, double fast1,
                      double fast2, double ratio2, const double *eval)
@@ -272,9 +309,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: --runs: %d is out of range (expected 1..%d)\n", runs, MAX_RUNS);
         return 2;
     }
-    FILE *tsv = NULL;
-    if (tsv_path && !(tsv = fopen(tsv_path, "w"))) {
-        fprintf(stderr, "bench: --tsv %s: %s\n", tsv_path, strerror(errno));
+    FILE *tsv = NULL;                   /* the rows, until the run is done */
+    if (tsv_path && !tsv_writable(tsv_path))
+        return 1;
+    if (tsv_path && !(tsv = tmpfile())) {
+        fprintf(stderr, "bench: --tsv: no temporary file: %s\n", strerror(errno));
         return 1;
     }
     if (tsv)
@@ -285,7 +324,7 @@ int main(int argc, char **argv)
     if (mnist_load_split(&d, dir ? dir : mnist_default_dir(), 50000, err) != NNDL_OK) {
         fprintf(stderr, "bench: %s (run 'make data' first)\n", err);
         if (tsv)
-            fclose(tsv), remove(tsv_path);
+            fclose(tsv);
         return 1;
     }
     double load = now() - t0;
@@ -340,10 +379,7 @@ int main(int argc, char **argv)
                "%.2f s CPU, peak RSS %.0f MB.\n", prog, wall, cpu, rss);
     }
     mnist_split_free(&d);
-    if (tsv && fclose(tsv) != 0) {
-        fprintf(stderr, "bench: --tsv %s: %s\n", tsv_path, strerror(errno));
-        remove(tsv_path);
+    if (tsv && !tsv_commit(tsv, tsv_path))
         return 1;
-    }
     return 0;
 }
