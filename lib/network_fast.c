@@ -1,5 +1,6 @@
 /* network_fast.c - the fast path: the textbook's mini-batch SGD (network.c)
- * computed a whole mini-batch at a time, 8 floats per vector operation,
+ * computed a whole mini-batch at a time, 8 floats per vector operation
+ * (4 on machines without 256-bit vectors),
  * skipping zero pixels, optionally on several threads -- and giving the
  * same numbers as the textbook path, bit for bit.
  *
@@ -33,9 +34,10 @@
  *     loop of fixed length runs faster than a shorter one whose length the
  *     branch predictor cannot guess.  Pixels no example lit have a zero
  *     gradient and are not touched.
- * The vectors are GCC/Clang vector extensions (v8 below), which compile to
- * AVX2, SSE2, NEON or plain scalar code; on x86-64 the hot functions are
- * built three times (AVX2, AVX and baseline) and picked at load time.
+ * The vectors are GCC/Clang vector extensions (vf below, LANES floats),
+ * which compile to AVX2, AVX, SSE2, NEON or plain scalar code; on x86-64
+ * the hot functions are built three times (AVX2, AVX and baseline) and
+ * picked at load time.
  *
  * Threads split the first layer's output neurons (where nearly all the
  * work is) in whole vectors, at least two per thread (see
@@ -54,7 +56,7 @@
  * Each neuron's arithmetic is the same whichever thread does it, so the
  * result does not depend on the number of threads either.
  *
- * Layout (P(n) = n rounded up to a multiple of 8, and of 16 for layer 1,
+ * Layout (P(n) = n rounded up to a multiple of LANES, and of 16 for layer 1,
  * so that a[1]'s rows are whole cache lines; padding lanes hold 0):
  *   WT[l]  sizes[l] x P(sizes[l+1]):  WT[l][k*P + j] = w[l][j*sizes[l] + k]
  *          for layer 0 with threads, each thread's slice: its lanes only
@@ -80,25 +82,38 @@
 #include <emmintrin.h>
 #endif
 
-#define LANES 8                 /* floats per vector */
+/* The hot loops are compiled three times, for AVX2, AVX and the baseline,
+ * and the loader picks one for this CPU (GCC's target_clones, x86-64
+ * only).  AVX's 256-bit float operations are all the kernels need. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(NNDL_NO_CLONES)
+#define CLONES 1
+#define HOT __attribute__((target_clones("avx2", "avx", "default")))
+#else
+#define CLONES 0
+#define HOT
+#endif
+
+/* Floats per vector: 8 (256 bits) with the clones or AVX, else 4 (128
+ * bits: SSE2, NEON, ...).  GCC keeps a vector wider than the machine's in
+ * memory, not in registers: with 8 lanes the fast path ran 6 times slower
+ * on plain x86-64 (0.64-0.69 s per epoch of [784,30,10] against 0.11-0.17
+ * with 4), and so does the clones' baseline on an x86-64 CPU without AVX. */
+#ifndef NNDL_LANES
+#if CLONES || defined(__AVX__)
+#define NNDL_LANES 8
+#else
+#define NNDL_LANES 4
+#endif
+#endif
+#define LANES NNDL_LANES
 #define BLOCK 4                 /* vectors kept in registers at once */
 #define MAX_THREADS 64
 #define CHUNK 16                /* examples per pass of layer 0's update */
 #define L_MAX NETWORK_MAX_LAYERS
 
-typedef float v8 __attribute__((vector_size(32), may_alias));
+typedef float vf __attribute__((vector_size(LANES * sizeof(float)), may_alias));
 
-/* The hot loops are compiled three times, for AVX2, AVX and the baseline,
- * and the loader picks one for this CPU (GCC's target_clones, x86-64
- * only).  AVX's 256-bit float operations are all the kernels need; the
- * baseline (SSE2, for CPUs without AVX) has no 256-bit registers, keeps
- * every v8 in memory and runs about 10 times slower. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(NNDL_NO_CLONES)
-#define HOT __attribute__((target_clones("avx2", "avx", "default")))
-#else
-#define HOT
-#endif
 #define INLINE static inline __attribute__((always_inline))
 /* Unrolls the loops over the BLOCK accumulators so they stay in registers. */
 #define UNROLL _Pragma("GCC unroll 4")
@@ -200,7 +215,8 @@ struct NetworkFast {
     int L, sizes[L_MAX], pad[L_MAX];
     size_t max_batch, upper_len;
     size_t eval_len;                    /* floats of a[1], a[2], ... of one
-                                           image (+ slack), a multiple of 8 */
+                                           image (+ slack), a multiple of
+                                           LANES */
     int threads;                        /* in the pool; evaluation uses all */
     int train_threads;                  /* the first ones, which split
                                            layer 0 in training */
@@ -440,7 +456,7 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
      * that the barrier and the work every thread repeats (the pixel lists,
      * the upper layers) cost more than the split saves ([784,30,10]: four
      * vectors, one thread).  Evaluation splits the images over them all. */
-    int vectors = (int)pad8(f->sizes[1]) / LANES;
+    int vectors = (f->sizes[1] + 7) / 8;        /* of 8 lanes, everywhere */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     f->threads = threads < MAX_THREADS ? threads : MAX_THREADS;
     f->train_threads = (vectors + 1) / 3 < 1 ? 1 : (vectors + 1) / 3;
@@ -629,7 +645,7 @@ static void list_rows(NetworkFast *f, FastThread *th)
  * ascending, rows `stride` floats apart.  With fl, the pixels are also
  * filed for the update (the loop waits on its additions anyway, so this
  * costs little). */
-INLINE void add_pixels(v8 *acc, const float *wt, size_t stride, Input in,
+INLINE void add_pixels(vf *acc, const float *wt, size_t stride, Input in,
                        Filing *fl, int nv)
 {
     /* Local restrict copies: the byte stores cannot change them. */
@@ -637,7 +653,7 @@ INLINE void add_pixels(v8 *acc, const float *wt, size_t stride, Input in,
     unsigned char *restrict seen = fl ? fl->seen : NULL;
     for (int e = 0; e < in.n; e++) {           /* x_k w_jk, zero x_k skipped */
         float x = in.scale[in.v[e]];
-        const v8 *row = (const v8 *)(wt + (size_t)in.k[e] * stride);
+        const vf *row = (const vf *)(wt + (size_t)in.k[e] * stride);
         UNROLL
         for (int q = 0; q < nv; q++)
             acc[q] += x * row[q];
@@ -649,18 +665,18 @@ INLINE void add_pixels(v8 *acc, const float *wt, size_t stride, Input in,
 /* z[0 .. nv*8) = b + sum over the inputs e of x_e * (row k_e of wt), k_e
  * ascending; rows are `stride` floats apart.  nv <= BLOCK vectors, kept
  * in registers. */
-INLINE void rows_times(v8 *z, const float *b, const float *wt, size_t stride,
+INLINE void rows_times(vf *z, const float *b, const float *wt, size_t stride,
                        Input in, Filing *fl, int nv)
 {
-    v8 acc[BLOCK];
+    vf acc[BLOCK];
     UNROLL
     for (int q = 0; q < nv; q++)
-        acc[q] = ((const v8 *)b)[q];
+        acc[q] = ((const vf *)b)[q];
     if (in.k)
         add_pixels(acc, wt, stride, in, fl, nv);
     else
         for (int e = 0; e < in.n; e++) {       /* a_k w_jk, k ascending */
-            const v8 *row = (const v8 *)(wt + (size_t)e * stride);
+            const vf *row = (const vf *)(wt + (size_t)e * stride);
             UNROLL
             for (int q = 0; q < nv; q++)
                 acc[q] += in.x[e] * row[q];
@@ -676,7 +692,7 @@ INLINE void layer_lanes(float *a_out, const float *b, const float *wt,
                         size_t stride, Input in, Filing *fl, int lo, int hi,
                         int n_out)
 {
-    v8 z[BLOCK];
+    vf z[BLOCK];
     for (int j0 = lo; j0 < hi; j0 += BLOCK * LANES) {
         int nv = (hi - j0) / LANES < BLOCK ? (hi - j0) / LANES : BLOCK;
         Filing *once = j0 == lo ? fl : NULL;
@@ -694,18 +710,18 @@ INLINE void layer_lanes(float *a_out, const float *b, const float *wt,
  * c_rt = c[r*cr + t*ct] (1 when c is NULL) and v_t the nv vectors at
  * v + t*vs.  The R rows share the loads of v_t and overlap their chains
  * of additions. */
-INLINE void sum_block(v8 acc[][BLOCK], const float *c, size_t cr, size_t ct,
+INLINE void sum_block(vf acc[][BLOCK], const float *c, size_t cr, size_t ct,
                       const float *v, size_t vs, size_t n, int R, int nv)
 {
     for (int r = 0; r < R; r++) {
         UNROLL
         for (int q = 0; q < nv; q++)
-            acc[r][q] = (v8){0};
+            acc[r][q] = (vf){0};
     }
     for (size_t t = 0; t < n; t++) {
         UNROLL
         for (int q = 0; q < nv; q++) {
-            v8 v_q = ((const v8 *)(v + t * vs))[q];
+            vf v_q = ((const vf *)(v + t * vs))[q];
             for (int r = 0; r < R; r++)
                 acc[r][q] += (c ? c[r * cr + t * ct] : 1.0f) * v_q;
         }
@@ -721,12 +737,12 @@ INLINE void update_block(float *out, const float *in, size_t rs,
                          const float *c, size_t cs, const float *v, size_t vs,
                          size_t m, float step, int R, int nv)
 {
-    v8 acc[4][BLOCK];
+    vf acc[4][BLOCK];
     sum_block(acc, c, 1, cs, v, vs, m, R, nv);
     for (int r = 0; r < R; r++) {
         UNROLL
         for (int q = 0; q < nv; q++)
-            ((v8 *)(out + r * rs))[q] = ((const v8 *)(in + r * rs))[q] -
+            ((vf *)(out + r * rs))[q] = ((const vf *)(in + r * rs))[q] -
                                         step * acc[r][q];
     }
 }
@@ -773,13 +789,13 @@ INLINE void backprop_block(float *delta_below, size_t bs, const float *w,
                            size_t stride, const float *delta, size_t ds,
                            int n_out, const float *a, int E, int nv)
 {
-    v8 acc[2][BLOCK];
+    vf acc[2][BLOCK];
     sum_block(acc, delta, ds, 1, w, stride, (size_t)n_out, E, nv);
     for (int e = 0; e < E; e++) {
         UNROLL
         for (int q = 0; q < nv; q++) {
-            v8 a_k = ((const v8 *)(a + e * bs))[q];
-            ((v8 *)(delta_below + e * bs))[q] = acc[e][q] * (a_k * (1.0f - a_k));
+            vf a_k = ((const vf *)(a + e * bs))[q];
+            ((vf *)(delta_below + e * bs))[q] = acc[e][q] * (a_k * (1.0f - a_k));
         }                                               /* sigma'(z) */
     }
 }
@@ -842,7 +858,7 @@ static void prefetch_pixels(const Job *job, size_t from, size_t to)
  * each keeps its own order, but the two chains of additions overlap
  * (each alone waits on the latency of its additions).  With fl, example
  * x is filed as fl->i and y as fl->i + 1. */
-INLINE void add_pixels2(v8 *acc_x, v8 *acc_y, const float *wt,
+INLINE void add_pixels2(vf *acc_x, vf *acc_y, const float *wt,
                         size_t stride, Input x, Input y, Filing *fl, int nv)
 {
     float *restrict xt = fl ? fl->xt + fl->i : NULL;
@@ -850,8 +866,8 @@ INLINE void add_pixels2(v8 *acc_x, v8 *acc_y, const float *wt,
     int n = x.n < y.n ? x.n : y.n;
     for (int e = 0; e < n; e++) {
         float u = x.scale[x.v[e]], v = y.scale[y.v[e]];
-        const v8 *row_u = (const v8 *)(wt + (size_t)x.k[e] * stride);
-        const v8 *row_v = (const v8 *)(wt + (size_t)y.k[e] * stride);
+        const vf *row_u = (const vf *)(wt + (size_t)x.k[e] * stride);
+        const vf *row_v = (const vf *)(wt + (size_t)y.k[e] * stride);
         UNROLL
         for (int q = 0; q < nv; q++) {
             acc_x[q] += u * row_u[q];
@@ -876,15 +892,15 @@ INLINE void pair_block(float *a_x, float *a_y, const float *b,
                        const float *wt, size_t stride, Input x, Input y,
                        Filing *fl, int n_out, int nv)
 {
-    v8 acc_x[BLOCK], acc_y[BLOCK];
+    vf acc_x[BLOCK], acc_y[BLOCK];
     UNROLL
     for (int q = 0; q < nv; q++)
-        acc_x[q] = acc_y[q] = ((const v8 *)b)[q];
+        acc_x[q] = acc_y[q] = ((const vf *)b)[q];
     if (x.k)
         add_pixels2(acc_x, acc_y, wt, stride, x, y, fl, nv);
     else                                /* dense: one row serves both */
         for (int e = 0; e < x.n; e++) {
-            const v8 *row = (const v8 *)(wt + (size_t)e * stride);
+            const vf *row = (const vf *)(wt + (size_t)e * stride);
             UNROLL
             for (int q = 0; q < nv; q++) {
                 acc_x[q] += x.x[e] * row[q];
@@ -1030,18 +1046,18 @@ INLINE void pixel_update(float **w, float **nabla, float **x, int R,
                          size_t cm, const float *delta, size_t stride,
                          float step, int last, int nv)
 {
-    v8 acc[2][BLOCK];
+    vf acc[2][BLOCK];
     for (int r = 0; r < R; r++) {
         UNROLL
         for (int q = 0; q < nv; q++)
-            acc[r][q] = nabla ? ((const v8 *)nabla[r])[q] : (v8){0};
+            acc[r][q] = nabla ? ((const vf *)nabla[r])[q] : (vf){0};
     }
     for (size_t i = 0; i < cm; i++) {
-        const v8 *d = (const v8 *)(delta + i * stride);
+        const vf *d = (const vf *)(delta + i * stride);
         float x0 = x[0][i], x1 = x[R - 1][i];
         UNROLL
         for (int q = 0; q < nv; q++) {      /* one load of d[q], R uses */
-            v8 d_q = d[q];
+            vf d_q = d[q];
             acc[0][q] += x0 * d_q;
             if (R == 2)
                 acc[1][q] += x1 * d_q;
@@ -1051,9 +1067,9 @@ INLINE void pixel_update(float **w, float **nabla, float **x, int R,
         UNROLL
         for (int q = 0; q < nv; q++) {
             if (last)
-                ((v8 *)w[r])[q] -= step * acc[r][q];
+                ((vf *)w[r])[q] -= step * acc[r][q];
             if (nabla)
-                ((v8 *)nabla[r])[q] = last ? (v8){0} : acc[r][q];
+                ((vf *)nabla[r])[q] = last ? (vf){0} : acc[r][q];
         }
     }
 }
@@ -1086,7 +1102,7 @@ static HOT void chunk_update(NetworkFast *f, FastThread *th, size_t c0,
         }
         for (int e = 0; e < R; e++)         /* CHUNK floats, aligned */
             for (int q = 0; q < CHUNK / LANES; q++)
-                ((v8 *)x[e])[q] = (v8){0};
+                ((vf *)x[e])[q] = (vf){0};
     }
 }
 
