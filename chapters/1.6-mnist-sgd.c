@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "epochs.h"
 #include "nndl.h"
 
 typedef struct {
@@ -104,70 +105,6 @@ static void check_against_data(Options *o, const MnistSplit *d)
         cli_die(2, "--batch: %ld is larger than the training set", o->batch);
 }
 
-typedef struct {
-    const Options *o;
-    const Dataset *test;
-    FILE *log;
-    double start, last;
-    size_t best;
-    int best_epoch;
-    FastEvaluation *pending;    /* the last epoch's test, still running */
-    int pending_epoch;
-    double pending_end;         /* when that epoch's training ended */
-} Run;
-
-/* Prints and logs one epoch's result; `end` is when its training ended. */
-static void report(Run *r, int epoch, size_t correct, double end)
-{
-    if (correct == SIZE_MAX)
-        cli_die(1, "out of memory evaluating the network");
-    cli_progress("training", 0, 0);
-    printf("Epoch %d: %zu / %zu\n", epoch, correct, r->test->n);
-    fflush(stdout);
-    if (r->log)
-        fprintf(r->log, "%d\t%zu\t%zu\t%.4f\t%.3f\n", epoch, correct,
-                r->test->n, (double)correct / r->test->n, end - r->last);
-    if (correct > r->best || r->best_epoch < 0)
-        r->best = correct, r->best_epoch = epoch;
-    r->last = end;
-    cli_progress("epochs", (size_t)epoch + 1, (size_t)r->o->epochs);
-}
-
-/* Waits for the test of the previous epoch, if one is running, and
- * reports it. */
-static void finish_pending(Run *r)
-{
-    if (r->pending)
-        report(r, r->pending_epoch, network_fast_evaluate_wait(r->pending),
-               r->pending_end);
-    r->pending = NULL;
-}
-
-/* After each epoch: evaluate on the test set and report.  By default
- * (fast path, one thread) the test runs on a second thread while the next
- * epoch trains, and its line appears when it is done; the numbers are the
- * same either way. */
-static int on_epoch(int epoch, const Network *net, void *ctx)
-{
-    Run *r = ctx;
-    double end = cli_now();
-    if (!network_is_finite(net))
-        cli_die(1, "epoch %d: the weights became NaN or infinite; try a "
-                "smaller --eta than %g", epoch, r->o->eta);
-    if (r->o->textbook)
-        report(r, epoch, network_evaluate((Network *)net, r->test), end);
-    else if (r->o->threads > 1)         /* every core is training already */
-        report(r, epoch, network_fast_evaluate(net, r->test, r->o->threads), end);
-    else {
-        finish_pending(r);
-        r->pending = network_fast_evaluate_start(net, r->test);
-        if (!r->pending)
-            cli_die(1, "out of memory evaluating the network");
-        r->pending_epoch = epoch, r->pending_end = end;
-    }
-    return 0;
-}
-
 static void describe(const Options *o, const MnistSplit *d, size_t n_train,
                      size_t n_test)
 {
@@ -207,25 +144,26 @@ int main(int argc, char **argv)
     Network *net = network_create(o.sizes, o.num_layers, &rng);
     if (!net)
         cli_die(1, "out of memory creating the network");
-    Run r = {&o, &test, NULL, cli_now(), 0, 0, -1, NULL, 0, 0};
-    r.last = r.start;
-    if (o.log) {
+    EpochLog r = {.test = &test, .indent = "", .epochs = o.epochs,
+                  .textbook = o.textbook, .threads = o.threads, .eta = o.eta};
+    if (o.log)
         r.log = cli_create(&log_file, o.log);
-        fprintf(r.log, "epoch\tcorrect\ttotal\taccuracy\tseconds\n");
-    }
+    double start = cli_now();
+    epochs_start(&r);
     if (o.textbook)
         network_sgd(net, &train, o.epochs, (size_t)o.batch, (float)o.eta,
-                    &rng, on_epoch, &r);
+                    &rng, epochs_on_epoch, &r);
     else if (network_fast_sgd(net, &train, o.epochs, (size_t)o.batch,
-                              (float)o.eta, &rng, o.threads, on_epoch, &r) < 0)
+                              (float)o.eta, &rng, o.threads, epochs_on_epoch,
+                              &r) < 0)
         cli_die(1, "out of memory (or no threads) for the fast path; try "
                 "--textbook");
-    finish_pending(&r);
+    epochs_finish(&r);
     printf("Best: %zu / %zu (%.2f%%) after epoch %d.\n", r.best, test.n,
            100.0 * r.best / test.n, r.best_epoch);
     fprintf(stderr, "%s: %d epochs in %.2f s (%.3f s per epoch, evaluation "
-            "included)\n", cli_prog(), o.epochs, cli_now() - r.start,
-            (cli_now() - r.start) / o.epochs);
+            "included)\n", cli_prog(), o.epochs, cli_now() - start,
+            (cli_now() - start) / o.epochs);
     if (r.log)
         cli_commit(&log_file);
     if (o.save && network_save(net, o.save, err) != NNDL_OK)

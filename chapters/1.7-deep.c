@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "epochs.h"
 #include "nndl.h"
 
 #define MAX_NETS 3
@@ -193,35 +194,6 @@ static void baselines(const Options *o, const MnistSplit *d, size_t *random,
 
 /* ---- Deeper networks -------------------------------------------------- */
 
-typedef struct {
-    const Dataset *test;
-    FILE *log;
-    int threads;
-    double eta, last;
-    size_t best, final;
-    int best_epoch;
-} Run;
-
-static int on_epoch(int epoch, const Network *net, void *ctx)
-{
-    Run *r = ctx;
-    if (!network_is_finite(net))
-        cli_die(1, "epoch %d: the weights became NaN or infinite; try a "
-                "smaller --eta than %g", epoch, r->eta);
-    size_t correct = network_fast_evaluate(net, r->test, r->threads);
-    if (correct == SIZE_MAX)
-        cli_die(1, "out of memory evaluating the network");
-    double now = cli_now();
-    printf("   Epoch %d: %zu / %zu\n", epoch, correct, r->test->n);
-    fflush(stdout);
-    fprintf(r->log, "%d\t%zu\t%zu\t%.4f\t%.3f\n", epoch, correct, r->test->n,
-            (double)correct / r->test->n, now - r->last);
-    if (epoch == 0 || correct > r->best)
-        r->best = correct, r->best_epoch = epoch;
-    r->final = correct, r->last = now;
-    return 0;
-}
-
 static void sizes_text(char *buf, size_t len, const int *sizes, int n,
                        const char *sep)
 {
@@ -234,13 +206,14 @@ static void sizes_text(char *buf, size_t len, const int *sizes, int n,
 
 /* Trains one network from the seed, exactly as 1.6-mnist-sgd does (the
  * fast path gives the same numbers as network_sgd, only sooner). */
-static Run train(const Options *o, int k, const Dataset *train,
-                 const Dataset *test)
+static EpochLog train(const Options *o, int k, const Dataset *train,
+                      const Dataset *test)
 {
     char name[128], file[160];
     Rng rng;
     AtomicFile af;
-    Run r = {test, NULL, o->threads, o->eta, cli_now(), 0, 0, 0};
+    EpochLog r = {.test = test, .indent = "   ", .epochs = o->epochs,
+                  .threads = o->threads, .eta = o->eta};
     sizes_text(name, sizeof name, o->sizes[k], o->num_layers[k], ", ");
     printf("   [%s]:\n", name);
     sizes_text(name, sizeof name, o->sizes[k], o->num_layers[k], "-");
@@ -250,10 +223,12 @@ static Run train(const Options *o, int k, const Dataset *train,
     if (!net)
         cli_die(1, "out of memory creating the network");
     r.log = create_in_out_dir(&af, o->out_dir, file);
-    fprintf(r.log, "epoch\tcorrect\ttotal\taccuracy\tseconds\n");
+    epochs_start(&r);
     if (network_fast_sgd(net, train, o->epochs, (size_t)o->batch,
-                         (float)o->eta, &rng, o->threads, on_epoch, &r) < 0)
+                         (float)o->eta, &rng, o->threads, epochs_on_epoch,
+                         &r) < 0)
         cli_die(1, "out of memory (or no thread) training the network");
+    epochs_finish(&r);
     cli_commit(&af);
     printf("   (%zu parameters; log in %s/%s)\n\n", network_num_params(net),
            o->out_dir, file);
@@ -261,7 +236,7 @@ static Run train(const Options *o, int k, const Dataset *train,
     return r;
 }
 
-static void summary(const Options *o, const Run *runs, size_t random,
+static void summary(const Options *o, const EpochLog *runs, size_t random,
                     size_t dark, size_t base_n)
 {
     char name[128];
@@ -294,7 +269,7 @@ int main(int argc, char **argv)
                  {3, 4, 5}, 3, 30, 0, 1, 10, 0, 0, 3.0, 1, NULL, "results"};
     MnistSplit d;
     size_t random, dark;
-    Run runs[MAX_NETS];
+    EpochLog runs[MAX_NETS];
     cli_init(argv[0]);
     parse(&o, argc, argv);
     cli_load_data(&d, o.data, "mnist");

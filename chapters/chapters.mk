@@ -1,8 +1,9 @@
 # One program per section: chapters/1.N-name.c -> bin/1.N-name.
-# chapters/cli.c holds what every program shares (flags, messages, files).
+# chapters/cli.c holds what every program shares (flags, messages, files),
+# chapters/epochs.c what the training programs do after each epoch.
 CHAPTER_SRCS := $(sort $(wildcard chapters/1.*.c))
 CHAPTER_BINS := $(CHAPTER_SRCS:chapters/%.c=$(BIN)/%)
-CLI_OBJ := $(BUILD)/chapters/cli.o
+CLI_OBJ := $(BUILD)/chapters/cli.o $(BUILD)/chapters/epochs.o
 
 $(BUILD)/chapters/%.o: chapters/%.c
 	@mkdir -p $(@D)

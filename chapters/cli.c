@@ -279,6 +279,8 @@ int cli_stderr_is_tty(void)
     return isatty(STDERR_FILENO);
 }
 
+static int bar_shown;           /* a progress bar is on the last line */
+
 void cli_progress(const char *label, size_t done, size_t total)
 {
     enum { WIDTH = 30 };
@@ -289,9 +291,19 @@ void cli_progress(const char *label, size_t done, size_t total)
     for (int i = 0; i < WIDTH; i++)
         fputc(i < fill ? '=' : (i == fill ? '>' : ' '), stderr);
     fprintf(stderr, "] %zu/%zu", done, total);
+    bar_shown = 1;
     if (done >= total)
-        fputs("\r\033[K", stderr);
+        cli_progress_clear();
     fflush(stderr);
+}
+
+void cli_progress_clear(void)
+{
+    if (!bar_shown)
+        return;
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+    bar_shown = 0;
 }
 
 double cli_now(void)

@@ -66,6 +66,10 @@ int cli_stderr_is_tty(void);
  * call with done == total to finish the line. */
 void cli_progress(const char *label, size_t done, size_t total);
 
+/* Erases the bar, if one is drawn, so that a line printed next starts at
+ * the left margin (the bar is drawn again by the next cli_progress). */
+void cli_progress_clear(void);
+
 /* Wall-clock seconds from a monotonic clock. */
 double cli_now(void);
 

@@ -27,6 +27,17 @@ ls "$tmp" | grep -q tmp && bad "temporary files left behind" || ok
 grep -q 'per epoch' "$tmp/err" && ok || bad "no timing on stderr"
 "$prog" --help >/dev/null 2>&1 && ok || bad "--help should exit 0"
 
+# On a terminal (script(1) gives it one) a progress bar is drawn on stderr
+# between the epoch lines, and erased before each one: an epoch line never
+# starts after the bar's "k/N".
+if command -v script >/dev/null 2>&1; then
+    script -qec "$(printf '%q ' "$prog" "${small[@]}")" /dev/null >"$tmp/tty" 2>&1 </dev/null
+    grep -q 'epochs \[' "$tmp/tty" && ok || bad "no progress bar on a terminal"
+    grep -Eq '[0-9]/[0-9]+Epoch' "$tmp/tty" && bad "an epoch line was printed after the progress bar" || ok
+    [ "$(tr '\r' '\n' <"$tmp/tty" | sed 's/\x1b\[K//g' | grep -Ec '^Epoch [0-9]+: [0-9]+ / 500$')" = 3 ] && ok \
+        || bad "expected 3 clean epoch lines on a terminal"
+fi
+
 # Bad flags: exit 2, one line on stderr naming the flag.
 expect_error() {
     local want=$1; shift
