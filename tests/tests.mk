@@ -12,20 +12,9 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testutil.o $(LIBNNDL_A)
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBNNDL_A) $(LIB_LDLIBS) $(CHECK_LIBS) $(LDLIBS)
 
-# test_fast again with the fast path built for 4-lane vectors, as it is
-# where there are no 256-bit vectors (ARM, x86-64 without the AVX clones):
-# its agreement with the textbook checked on this machine too.
-LANES4_TEST := $(BUILD)/tests/test_fast_lanes4
-$(LANES4_TEST): tests/test_fast.c tests/testutil.c tests/testutil.h \
-		$(LIB_SRCS) $(wildcard lib/*.h)
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(filter-out -MMD -MP,$(CFLAGS)) -DNNDL_LANES=4 \
-	  $(CHECK_CFLAGS) -Itests -o $@ tests/test_fast.c tests/testutil.c \
-	  $(LIB_SRCS) $(LIB_LDLIBS) $(CHECK_LIBS) $(LDLIBS)
-
 .PHONY: unit-tests
-unit-tests: $(UNIT_BINS) $(LANES4_TEST) data
-	@set -e; for t in $(UNIT_BINS) $(LANES4_TEST); do echo "== $$t"; $$t; done
+unit-tests: $(UNIT_BINS) data
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
 CHECK_TARGETS += unit-tests
 HELP += "make unit-tests   run the library's Check suites (part of make check)"
