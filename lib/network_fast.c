@@ -40,7 +40,7 @@
  * picked at load time.
  *
  * Threads split the first layer's output neurons (where nearly all the
- * work is) in whole vectors, at least two per thread (see
+ * work is) in whole vectors, at least 16 neurons per thread (see
  * network_fast_create; evaluation splits the images over every thread
  * instead): each training thread owns lanes [lo, hi) of WT[0] and
  * b[0], kept in a block of memory of its own.  (With the lanes side by
@@ -451,15 +451,16 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
         total += part;
     }
     f->eval_len = (f->eval_len + LANES) / LANES * LANES;
-    /* Training splits layer 0's vectors of lanes, at least two and about
-     * three per thread: with fewer, a thread's share is so small
-     * that the barrier and the work every thread repeats (the pixel lists,
-     * the upper layers) cost more than the split saves ([784,30,10]: four
-     * vectors, one thread).  Evaluation splits the images over them all. */
-    int vectors = (f->sizes[1] + 7) / 8;        /* of 8 lanes, everywhere */
+    /* Training splits layer 0's neurons, counted in groups of 8 whatever
+     * LANES is, at least two and about three groups per thread: with fewer,
+     * a thread's share is so small that the barrier and the work every
+     * thread repeats (the pixel lists, the upper layers) cost more than the
+     * split saves ([784,30,10]: four groups, one thread).  Evaluation
+     * splits the images over them all. */
+    int groups = (f->sizes[1] + 7) / 8;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     f->threads = threads < MAX_THREADS ? threads : MAX_THREADS;
-    f->train_threads = (vectors + 1) / 3 < 1 ? 1 : (vectors + 1) / 3;
+    f->train_threads = (groups + 1) / 3 < 1 ? 1 : (groups + 1) / 3;
     if (f->train_threads > f->threads)
         f->train_threads = f->threads;
     f->barrier.n = (unsigned)f->threads;
