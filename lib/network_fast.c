@@ -34,6 +34,8 @@
  *     loop of fixed length runs faster than a shorter one whose length the
  *     branch predictor cannot guess.  Pixels no example lit have a zero
  *     gradient and are not touched.
+ * The sigmoid goes 8 neurons at a time too (sigmoid_many, which gives
+ * sigmoidf's bits: lib/sigmoid_simd.c).
  * The vectors are GCC/Clang vector extensions (vf below, LANES floats),
  * which compile to AVX2, AVX, SSE2, NEON or plain scalar code; on x86-64
  * the hot functions are built three times (AVX2, AVX and baseline) and
@@ -68,7 +70,6 @@
  * its own when several threads train.
  */
 #include <assert.h>
-#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -77,6 +78,7 @@
 #include <unistd.h>
 
 #include "network.h"
+#include "sigmoid_simd.h"
 
 #if defined(__SSE2__) && !defined(NNDL_NO_SIMD)
 #include <emmintrin.h>
@@ -602,12 +604,18 @@ static int sparse_build(Sparse *s, const Dataset *data, const size_t *which,
     return 1;
 }
 
-/* sigmoidf's formula (lib/sigmoid.c), inlined to save a call per neuron:
- * the tests check that both paths agree bit for bit, so the two copies
- * cannot drift apart unnoticed. */
-static inline float sigma(float z)
+/* a[j] = sigmoidf(z[j]) for the real neurons j < n_out of nv vectors of
+ * lanes (padding lanes are left alone, at 0).  Whole vectors go to
+ * sigmoid_many, which is faster on multiples of 8. */
+INLINE void sigma_lanes(float *a, const float *z, int nv, int n_out)
 {
-    return 1.0f / (1.0f + expf(-z));
+    float s[BLOCK * LANES];
+    if (n_out >= nv * LANES)
+        sigmoid_many(a, z, (size_t)(nv * LANES));
+    else if (n_out > 0) {
+        sigmoid_many(s, z, (size_t)(nv * LANES));
+        memcpy(a, s, (size_t)n_out * sizeof *s);
+    }
 }
 
 /* The inputs of a layer for one example: n non-zero pixels k[e] with the
@@ -700,9 +708,7 @@ INLINE void layer_lanes(float *a_out, const float *b, const float *wt,
 #define ROWS(R_, NV) rows_times(z, b + j0, wt + j0, stride, in, once, NV)
         SWITCH_NV(1, nv, ROWS)
 #undef ROWS
-        const float *zf = (const float *)z;
-        for (int j = j0; j < j0 + nv * LANES && j < n_out; j++)
-            a_out[j] = sigma(zf[j - j0]);
+        sigma_lanes(a_out + j0, (const float *)z, nv, n_out - j0);
     }
 }
 
@@ -908,9 +914,12 @@ INLINE void pair_block(float *a_x, float *a_y, const float *b,
                 acc_y[q] += y.x[e] * row[q];
             }
         }
-    const float *zx = (const float *)acc_x, *zy = (const float *)acc_y;
-    for (int j = 0; j < nv * LANES && j < n_out; j++)
-        a_x[j] = sigma(zx[j]), a_y[j] = sigma(zy[j]);
+    vf z[2][BLOCK];                     /* copies: the accumulators' */
+    UNROLL                              /* address must not escape, or */
+    for (int q = 0; q < nv; q++)        /* they would live in memory */
+        z[0][q] = acc_x[q], z[1][q] = acc_y[q];
+    sigma_lanes(a_x, (const float *)z[0], nv, n_out);
+    sigma_lanes(a_y, (const float *)z[1], nv, n_out);
 }
 
 INLINE void layer_pair(float *a_x, float *a_y, const float *b,

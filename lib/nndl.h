@@ -6,6 +6,7 @@
 #include "rng.h"
 #include "perceptron.h"
 #include "sigmoid.h"
+#include "sigmoid_simd.h"
 #include "gradient_descent.h"
 #include "mnist.h"
 #include "network.h"
