@@ -133,7 +133,8 @@ NndlStatus network_load(Network **out, const char *path, char *err);
 /* ==== The fast path (lib/network_fast.c) ==================================
  *
  * The same SGD as above, computed a whole mini-batch at a time: 8 neurons
- * per vector operation, zero pixels skipped, optionally on several threads.
+ * per vector operation (4 on CPUs without 256-bit vectors), zero pixels
+ * skipped, optionally on several threads.
  * Every sum adds the same terms in the same order as the textbook path, so
  * the results are identical to it bit for bit, whatever the number of
  * threads.  The textbook functions stay the ones to read; these are the
@@ -195,6 +196,11 @@ size_t network_fast_evaluate_wait(FastEvaluation *eval);
 int network_fast_sgd(Network *net, const Dataset *training, int epochs,
                      size_t mini_batch_size, float eta, Rng *rng, int threads,
                      EpochCallback on_epoch, void *ctx);
+
+/* Floats per vector operation of the fast path on this machine: 8 where
+ * the CPU has 256-bit vectors (x86-64 with AVX), else 4.  The results are
+ * the same either way. */
+int network_fast_lanes(void);
 
 /* ==== end of the fast path ================================================ */
 

@@ -77,6 +77,30 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "network_fast_twin.h"
+#if NNDL_FAST_TWINS                     /* this build's names (see there) */
+#ifdef NNDL_FAST_SSE
+#define FAST_SUFFIX sse
+#else
+#define FAST_SUFFIX avx
+#endif
+#define FAST_PASTE(name, suffix) name##_##suffix
+#define FAST_NAME(name, suffix) FAST_PASTE(name, suffix)
+#define network_fast_create FAST_NAME(network_fast_create, FAST_SUFFIX)
+#define network_fast_free FAST_NAME(network_fast_free, FAST_SUFFIX)
+#define network_fast_store FAST_NAME(network_fast_store, FAST_SUFFIX)
+#define network_fast_update_mini_batch \
+    FAST_NAME(network_fast_update_mini_batch, FAST_SUFFIX)
+#define network_fast_evaluate_with \
+    FAST_NAME(network_fast_evaluate_with, FAST_SUFFIX)
+#define network_fast_evaluate FAST_NAME(network_fast_evaluate, FAST_SUFFIX)
+#define network_fast_evaluate_start \
+    FAST_NAME(network_fast_evaluate_start, FAST_SUFFIX)
+#define network_fast_evaluate_wait \
+    FAST_NAME(network_fast_evaluate_wait, FAST_SUFFIX)
+#define network_fast_sgd FAST_NAME(network_fast_sgd, FAST_SUFFIX)
+#define network_fast_lanes FAST_NAME(network_fast_lanes, FAST_SUFFIX)
+#endif
 #include "network.h"
 #include "sigmoid_simd.h"
 
@@ -84,11 +108,12 @@
 #include <emmintrin.h>
 #endif
 
-/* The hot loops are compiled three times, for AVX2, AVX and the baseline,
- * and the loader picks one for this CPU (GCC's target_clones, x86-64
- * only).  AVX's 256-bit float operations are all the kernels need. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(NNDL_NO_CLONES)
+/* The hot loops are compiled for AVX2 and for AVX, and the loader picks
+ * one for this CPU (GCC's target_clones, x86-64 only; it needs a baseline
+ * clone too, which the CPUs without AVX never run: they get the build of
+ * network_fast_sse.c).  AVX's 256-bit float operations are all the kernels
+ * need. */
+#if NNDL_FAST_TWINS && !defined(NNDL_FAST_SSE)
 #define CLONES 1
 #define HOT __attribute__((target_clones("avx2", "avx", "default")))
 #else
@@ -100,7 +125,7 @@
  * bits: SSE2, NEON, ...).  GCC keeps a vector wider than the machine's in
  * memory, not in registers: with 8 lanes the fast path ran 6 times slower
  * on plain x86-64 (0.64-0.69 s per epoch of [784,30,10] against 0.11-0.17
- * with 4), and so does the clones' baseline on an x86-64 CPU without AVX. */
+ * with 4); hence the second build for x86-64 CPUs without AVX. */
 #ifndef NNDL_LANES
 #if CLONES || defined(__AVX__)
 #define NNDL_LANES 8
@@ -1344,6 +1369,11 @@ static void train_job(NetworkFast *f)
 }
 
 /* ---- the public functions (see network.h) ---- */
+
+int network_fast_lanes(void)
+{
+    return LANES;
+}
 
 NndlStatus network_fast_update_mini_batch(NetworkFast *f, const Dataset *data,
                                           const size_t *idx, size_t m, float eta)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "network_fast_twin.h"
 #include "testutil.h"
 
 /* n random images of dim pixels where about `blank` percent of the
@@ -315,6 +316,31 @@ START_TEST(test_real_mnist_accuracy_agrees_with_textbook)
 }
 END_TEST
 
+/* The vector width the fast path runs with: 4 when the environment says
+ * NNDL_FAST_LANES=4 (make check runs this suite a second time so, to hold
+ * the 4-float build of x86-64 to the textbook too), else 8 on a CPU with
+ * AVX in the x86-64 GCC build, 4 in the portable one. */
+START_TEST(test_lanes_are_the_ones_asked_for)
+{
+    const char *asked = getenv("NNDL_FAST_LANES");
+    int lanes = network_fast_lanes();
+#if NNDL_FAST_TWINS
+    __builtin_cpu_init();
+    if (asked && strcmp(asked, "4") == 0)
+        ck_assert_int_eq(lanes, 4);
+    else
+        ck_assert_int_eq(lanes, __builtin_cpu_supports("avx") ? 8 : 4);
+#else
+    (void)asked;
+#ifdef __AVX__
+    ck_assert_int_eq(lanes, 8);
+#else
+    ck_assert_int_eq(lanes, 4);
+#endif
+#endif
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("fast");
@@ -331,6 +357,7 @@ int main(void)
     tcase_add_test(tc, test_create_rejects_bad_arguments);
     tcase_add_test(tc, test_sgd_reports_each_epoch_and_can_stop_early);
     tcase_add_test(tc, test_real_mnist_accuracy_agrees_with_textbook);
+    tcase_add_test(tc, test_lanes_are_the_ones_asked_for);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
