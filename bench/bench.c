@@ -364,6 +364,9 @@ int main(int argc, char **argv)
            eval_speedup[1]);
     printf("Non-zero pixels: %.1f%% of the training images (the fast path "
            "skips the rest).\n", 100 * density(&d.training));
+    printf("Fast path on this CPU: %d floats per vector operation; the "
+           "sigmoid %s.\n", network_fast_lanes(),
+           sigmoid_many_vectorized() ? "8 at a time" : "one at a time (sigmoidf)");
     if (peak > 0)
         printf("OpenBLAS sgemm on one core: %.1f GFLOP/s at 1024^3, %.1f GFLOP/s "
                "at the forward shape 10x784 by 784x30.\n", peak, small);

@@ -37,9 +37,10 @@
  * The sigmoid goes 8 neurons at a time too (sigmoid_many, which gives
  * sigmoidf's bits: lib/sigmoid_simd.c).
  * The vectors are GCC/Clang vector extensions (vf below, LANES floats),
- * which compile to AVX2, AVX, SSE2, NEON or plain scalar code; on x86-64
- * the hot functions are built three times (AVX2, AVX and baseline) and
- * picked at load time.
+ * which compile to AVX2, AVX, SSE2, NEON or plain scalar code.  On x86-64
+ * this file is built twice, with 8 floats per vector (the hot functions
+ * cloned for AVX2 and AVX, picked at load time) and with 4 for CPUs
+ * without AVX (network_fast_sse.c); network_fast_twin.h tells how.
  *
  * Threads split the first layer's output neurons (where nearly all the
  * work is) in whole vectors, at least 16 neurons per thread (see
