@@ -12,7 +12,14 @@
 
 #include "network.h"
 
-#define TWINS(ret, name, params) ret name##_avx params; ret name##_sse params;
+/* The two builds' prototypes, each checked against network.h's (a
+ * mismatch would otherwise go unnoticed across files). */
+#define TWINS(ret, name, params)                                              \
+    ret name##_avx params;                                                    \
+    ret name##_sse params;                                                    \
+    _Static_assert(__builtin_types_compatible_p(__typeof__(name),            \
+                                                __typeof__(name##_avx)),     \
+                   #name ": not as network.h declares it");
 TWINS(NetworkFast *, network_fast_create, (const Network *, size_t, int))
 TWINS(void, network_fast_free, (NetworkFast *))
 TWINS(void, network_fast_store, (const NetworkFast *, Network *))
