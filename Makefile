@@ -17,7 +17,7 @@ WERROR  ?= $(if $(CI),-Werror,)
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -Wall -Wextra $(WERROR) -MMD -MP -fPIC -Ilib
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L
-LDLIBS  += -lz -lm
+LDLIBS  += $(ZLIB_LIBS) -lm
 
 BUILD := build
 BIN   := bin
@@ -26,11 +26,30 @@ ALL_TARGETS :=
 CHECK_TARGETS :=
 HELP :=
 
-# Checks the machine once per invocation (fast, silent when all is there).
-DEPS_STAMP := $(shell scripts/check-deps >&2 || echo FAIL)
-ifeq ($(DEPS_STAMP),FAIL)
-$(error missing packages: see the message above)
+# What each entry point needs from the machine: scripts/check-deps checks
+# (and, as root, installs) the groups of the goals asked for, once per
+# top-level invocation.  help, clean and distclean need nothing.
+DEPS_NONE := help clean distclean
+DEPS_LIB := libnndl programs
+DEPS_DATA := data
+DEPS_CI := sanitize memcheck tsan fuzz fuzz-build
+DEPS_EXERCISE := exercise progress next hint solution reset
+deps_of = $(strip $(if $(filter $(DEPS_NONE),$1),,$(if $(filter $(DEPS_LIB),$1),lib,$(if \
+  $(filter $(DEPS_DATA),$1),data,$(if $(filter $(DEPS_CI),$1),build check ci,$(if \
+  $(filter $(DEPS_EXERCISE),$1),exercise,$(if $(filter check test-% run-% unit-tests %-check,$1),build \
+  check,build)))))))
+DEPS_GROUPS := $(sort $(foreach g,$(or $(MAKECMDGOALS),all),$(call deps_of,$(g))))
+ifeq ($(MAKELEVEL),0)
+ifneq ($(DEPS_GROUPS),)
+ifeq ($(shell scripts/check-deps $(DEPS_GROUPS) >&2 || echo FAIL),FAIL)
+$(error the machine lacks what 'make $(or $(MAKECMDGOALS),all)' needs: see the lines above)
 endif
+endif
+endif
+# The build links zlib as pkg-config says, as check-deps tested it.
+ZLIB_LIBS := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 include lib/lib.mk
 include $(sort $(wildcard chapters/*.mk exercises/*.mk plots/*.mk book/*.mk bench/*.mk))

@@ -371,7 +371,7 @@ int main(int argc, char **argv)
         printf("OpenBLAS sgemm on one core: %.1f GFLOP/s at 1024^3, %.1f GFLOP/s "
                "at the forward shape 10x784 by 784x30.\n", peak, small);
     else
-        printf("sgemm peak: n/a (built without cblas.h).\n");
+        printf("sgemm peak: not measured (OpenBLAS is not installed: apt-get install libopenblas-dev).\n");
     printf("Loading the data: %.2f s.\n", load);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);

@@ -1,6 +1,4 @@
 # Unit tests: one Check suite per library module, tests/test_<module>.c.
-CHECK_CFLAGS := $(shell pkg-config --cflags check)
-CHECK_LIBS := $(shell pkg-config --libs check)
 UNIT_SRCS := $(sort $(wildcard tests/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/%.c=$(BUILD)/tests/%)
 
@@ -12,9 +10,15 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testutil.o $(LIBNNDL_A)
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBNNDL_A) $(LIB_LDLIBS) $(CHECK_LIBS) $(LDLIBS)
 
-.PHONY: unit-tests
-unit-tests: $(UNIT_BINS) data
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+# One run target per suite, so that -j runs them side by side and the
+# suites that never read MNIST do not wait for its download.
+UNIT_NEEDS_DATA := test_fast test_integration test_mnist
+UNIT_RUNS := $(UNIT_SRCS:tests/%.c=run-%)
+.PHONY: unit-tests $(UNIT_RUNS)
+$(UNIT_NEEDS_DATA:%=run-%): data
+$(UNIT_RUNS): run-%: $(BUILD)/tests/%
+	@echo "== $<"; $<
+unit-tests: $(UNIT_RUNS)
 
 CHECK_TARGETS += unit-tests
 HELP += "make unit-tests   run the library's Check suites (part of make check)"
@@ -35,3 +39,10 @@ CHECK_TARGETS += test-fast-sse
 test-sgd-program: $(BIN)/1.6-mnist-sgd data
 	tests/sgd_program.sh $(BIN)/1.6-mnist-sgd
 CHECK_TARGETS += test-sgd-program
+
+# scripts/check-deps finds every dependency it should, and only those
+# (issue 19); bench builds without OpenBLAS.
+.PHONY: test-check-deps
+test-check-deps: $(BUILD)/bench/bench-no-openblas
+	NO_OPENBLAS_BENCH=$< tests/check_deps.sh
+CHECK_TARGETS += test-check-deps
