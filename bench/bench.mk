@@ -18,14 +18,14 @@ bench: $(BUILD)/bench/bench $(BIN)/1.6-mnist-sgd data
 
 HELP += "make bench        time the textbook and fast paths, print a table (1-3 min)"
 
-# The fast path's portable fallback: no per-CPU clones, no SSE2, so 4-lane
-# vectors (as on ARM) instead of the clones' 8; the same tests (part of
+# The fast path built in one command with no intrinsics at all: only the
+# generic (4-float) kernels, as on ARM or wasm; the same tests (part of
 # make check).
 FAST_PORTABLE := $(BUILD)/portable/test_fast
 $(FAST_PORTABLE): tests/test_fast.c tests/testutil.c tests/testutil.h \
 		$(LIB_SRCS) $(wildcard lib/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -DNNDL_NO_CLONES -DNNDL_NO_SIMD \
+	$(CC) $(CPPFLAGS) -DNNDL_NO_SIMD \
 	  $(filter-out -MMD -MP,$(CFLAGS)) $(shell pkg-config --cflags check) \
 	  -Itests $(LDFLAGS) -o $@ tests/test_fast.c tests/testutil.c $(LIB_SRCS) \
 	  $(LIB_LDLIBS) $(shell pkg-config --libs check) $(LDLIBS)

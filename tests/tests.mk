@@ -21,12 +21,12 @@ HELP += "make unit-tests   run the library's Check suites (part of make check)"
 
 -include $(UNIT_SRCS:tests/%.c=$(BUILD)/tests/%.d) $(BUILD)/tests/testutil.d
 
-# The fast path's build for x86-64 CPUs without AVX (4 floats per vector,
-# lib/network_fast_twin.h), forced on this CPU: the same tests, the same
-# textbook numbers.  Elsewhere the variable changes nothing.
+# The fast path's generic kernels (4 floats per vector, what x86-64 CPUs
+# without AVX run), forced on this CPU: the same tests, the same textbook
+# numbers.
 .PHONY: test-fast-sse
 test-fast-sse: $(BUILD)/tests/test_fast data
-	@echo "== $< with NNDL_FAST_LANES=4 (the build for CPUs without AVX)"
+	@echo "== $< with NNDL_FAST_LANES=4 (the kernels for CPUs without AVX)"
 	NNDL_FAST_LANES=4 $<
 CHECK_TARGETS += test-fast-sse
 
