@@ -10,6 +10,9 @@ LIB_OBJS := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(filter-out %/kernels.c,$(LIB_S
             $(FAST_ISAS:%=$(BUILD)/lib/fast/kernels_%.o)
 KERNEL_FLAGS_avx2 := -mavx2 -mfma
 KERNEL_FLAGS_avx := -mavx
+# Tells network_fast.c (and test_fast.c) that the AVX2 and AVX tables exist.
+FAST_CPPFLAGS := $(if $(filter avx2,$(FAST_ISAS)),-DNNDL_FAST_X86)
+$(BUILD)/lib/fast/network_fast.o: CPPFLAGS += $(FAST_CPPFLAGS)
 LIBNNDL_A := lib/libnndl.a
 LIBNNDL_SO := lib/libnndl.so
 $(BUILD)/lib/fast/kernels_%.o: lib/fast/kernels.c

@@ -21,6 +21,8 @@ HELP += "make unit-tests   run the library's Check suites (part of make check)"
 
 -include $(UNIT_SRCS:tests/%.c=$(BUILD)/tests/%.d) $(BUILD)/tests/testutil.d
 
+$(BUILD)/tests/test_fast.o: CPPFLAGS += $(FAST_CPPFLAGS)
+
 # The fast path's generic kernels (4 floats per vector, what x86-64 CPUs
 # without AVX run), forced on this CPU: the same tests, the same textbook
 # numbers.

@@ -117,9 +117,10 @@ struct FastKernels {
                          const unsigned char *q, int *digit);
 };
 
-/* The tables built (lib/lib.mk): a missing one has the address NULL. */
-extern const FastKernels fast_kernels_avx2 __attribute__((weak)),
-    fast_kernels_avx __attribute__((weak)), fast_kernels_generic;
+/* The tables: generic everywhere, avx2 and avx where lib/lib.mk builds
+ * them (x86-64; NNDL_FAST_X86 is then defined). */
+extern const FastKernels fast_kernels_avx2, fast_kernels_avx,
+    fast_kernels_generic;
 
 /* The first table (best first) that is built and that this CPU runs
  * right, with `lanes` floats per vector if lanes is "4" or "8" (the value

@@ -1,27 +1,22 @@
 /* kernels.c - the fast path's hot loops, compiled once per instruction
- * set (lib/lib.mk): with -mavx2 -mfma into fast_kernels_avx2, with -mavx
- * into fast_kernels_avx (8 floats per vector), and with the compiler's
- * defaults into fast_kernels_generic (4: SSE2, NEON, wasm SIMD128).  No
- * threads here and no intrinsics but the AVX2 sigmoid's.
+ * set by lib/lib.mk: with -mavx2 -mfma (fast_kernels_avx2), -mavx
+ * (fast_kernels_avx), both 8 floats per vector, and with the compiler's
+ * defaults (fast_kernels_generic: 4 floats, as SSE2, NEON or wasm SIMD128
+ * hold).  GCC/Clang vector extensions; no threads; intrinsics only for
+ * the AVX2 sigmoid and the SSE2 pixel scan, each with a plain fallback.
  *
- * Why the results are the textbook's bit for bit: float addition is not
- * associative, so only WHERE a sum is computed may change, never the
- * ORDER of its terms.  Every sum adds the same terms in the same order as
- * network.c, with separate multiply and add (C11 mode does not contract
- * a*b+c into an FMA):
- *   z_j      = b_j + w_j0 a_0 + w_j1 a_1 + ...      k ascending
- *   nabla_jk = 0 + a_k delta_j (example 0) + ...    examples in order
- *   delta_k  = (0 + w_0k delta_0 + w_1k delta_1 + ...) * a_k (1 - a_k)
- * What runs side by side is LANES neurons j, hence the transposed weights
- * (fast.h).  A pixel x_k = 0 only adds w_jk * 0 = +-0, which never changes
- * a sum that starts at +0 or at a bias, so blank pixels are skipped.
- *
- * Layer 0 is nearly all the work.  Forward: z = b + the sum of x_k WT[k]
- * over an example's non-zero pixels, for two examples at once (each sum
- * is a chain of additions waiting on the one before; two chains keep the
- * adders busy); it also files x_k under k (xt[k][i]) and marks k seen.
- * Update: for each pixel some example lit, WT[k] -= eta/m * (sum over
- * every example i of xt[k][i] delta_i), the zeros included: a loop of
+ * The textbook's bits: float addition is not associative, so only WHERE
+ * a sum is computed may change, never the ORDER of its terms.  Each sum
+ * adds network.c's terms in network.c's order, multiply and add apart
+ * (C11 mode does not contract them into an FMA):
+ *   z_j = b_j + w_j0 a_0 + w_j1 a_1 + ...  nabla_jk = 0 + a_k delta_j (ex. 0) + ...
+ *   delta_k = (0 + w_0k delta_0 + w_1k delta_1 + ...) * a_k (1 - a_k)
+ * LANES neurons j run side by side (hence the transposed weights, fast.h).
+ * A blank pixel only adds w_jk * 0 = +-0, which cannot change a sum that
+ * starts at +0 or a bias: skipped.  Layer 0 forward goes two examples at
+ * once (two chains of additions keep the adders busy) and files each
+ * pixel under k (xt[k][i]); its update then visits only the pixels some
+ * example lit, adding all m examples' terms, zeros included: a loop of
  * fixed length beats a shorter one the branch predictor cannot guess.
  */
 #include <math.h>
@@ -29,9 +24,6 @@
 
 #include "fast.h"
 #include "sigmoid.h"
-#if defined(__SSE2__) && !defined(NNDL_NO_SIMD)
-#include <emmintrin.h>
-#endif
 
 #if defined(__AVX__)
 #define LANES 8
@@ -45,38 +37,27 @@ typedef float vf __attribute__((vector_size(LANES * sizeof(float)), may_alias));
 
 #define INLINE static inline __attribute__((always_inline))
 #define UNROLL _Pragma("GCC unroll 4")
-/* CALL(R, NV) with R (1 or 2) and NV (1 .. BLOCK) constants, so that each
- * kernel is compiled for its exact count of accumulators (in registers). */
-#define SWITCH_NV(R, nv, CALL)                                                \
-    switch (nv) {                                                             \
-    case 4: CALL(R, 4); break;                                                \
-    case 3: CALL(R, 3); break;                                                \
-    case 2: CALL(R, 2); break;                                                \
-    default: CALL(R, 1); break;                                               \
-    }
-#define SWITCH_R_NV(r, nv, CALL)                                              \
-    do {                                                                      \
-        if ((r) == 2)                                                         \
-            SWITCH_NV(2, nv, CALL)                                            \
-        else                                                                  \
-            SWITCH_NV(1, nv, CALL)                                            \
-    } while (0)
+/* CALL(R, NV) with R (1 or 2) and NV (1 .. BLOCK) constants: each kernel
+ * compiled for its exact count of accumulators, kept in registers. */
+#define SWITCH_NV(R, nv, CALL) switch (nv) { case 4: CALL(R, 4); break; \
+    case 3: CALL(R, 3); break; case 2: CALL(R, 2); break; default: CALL(R, 1); }
+#define SWITCH_R_NV(r, nv, CALL) \
+    do { if ((r) == 2) SWITCH_NV(2, nv, CALL) else SWITCH_NV(1, nv, CALL) } while (0)
 
 static int vectors(int lanes)
 {
     return lanes / LANES < BLOCK ? lanes / LANES : BLOCK;
 }
 
-/* ---- the sigmoid: sigmoidf's bits, eight at a time with AVX2 + FMA ----
- * glibc (2.28+) computes expf(x), |x| < 88, in double precision as
- *   k + r = x * 32 / ln 2, k the nearest integer;
- *   exp(x) = 2^(k div 32) * T[k mod 32] * (1 + C2 r + C1 r^2 + C0 r^3),
- * with fused multiply-adds on CPUs with FMA; sigmoid8 repeats it four
- * lanes per instruction (a group with |x| >= 88, inf or NaN goes to
- * sigmoidf).  Checked against sigmoidf on all 2^32 floats when written,
- * and by sigmoid_usable before this table is picked.  It made the default
- * run of 1.6 about 12% faster (CPU time, alternating runs: 3.25-3.72 s
- * against 3.83-4.32 s with sigmoidf). */
+/* ---- the sigmoid: sigmoidf's bits, 8 at a time with AVX2 + FMA ----
+ * glibc (2.28+) computes expf(x), |x| < 88, in double precision:
+ * k + r = x * 32 / ln 2 (k the nearest integer), then exp(x) =
+ * 2^(k div 32) T[k mod 32] (1 + C2 r + C1 r^2 + C0 r^3), fused on CPUs with
+ * FMA.  sigmoid8 repeats it 4 lanes per instruction; |x| >= 88, inf and NaN
+ * go to sigmoidf.  Checked on all 2^32 floats when written, and by
+ * sigmoid_usable before the table is used.  The 1.6 default run took 8%
+ * less CPU time with it (medians 3.68 s against 3.97 s, 6 alternating
+ * runs each). */
 #if defined(__AVX2__) && defined(__FMA__) && defined(__GLIBC__)
 #include <immintrin.h>
 #include "rng.h"
@@ -88,11 +69,9 @@ static __m256d exp4(__m128 x)
 {
     const __m256d scale = _mm256_set1_pd(0x1.71547652b82fep+5);  /* 32/ln 2 */
     const __m256d round = _mm256_set1_pd(0x1.8p+52);
-    __m256d xd = _mm256_cvtps_pd(x);
-    __m256d kd = _mm256_fmadd_pd(scale, xd, round);
+    __m256d xd = _mm256_cvtps_pd(x), kd = _mm256_fmadd_pd(scale, xd, round);
     __m256i k = _mm256_castpd_si256(kd);
-    kd = _mm256_sub_pd(kd, round);
-    __m256d r = _mm256_fmsub_pd(scale, xd, kd);
+    __m256d r = _mm256_fmsub_pd(scale, xd, _mm256_sub_pd(kd, round));
     __m256i t = _mm256_i64gather_epi64((const long long *)table,
                                        _mm256_and_si256(k, _mm256_set1_epi64x(31)), 8);
     __m256d s = _mm256_castsi256_pd(_mm256_add_epi64(t, _mm256_slli_epi64(k, 47)));
@@ -181,8 +160,13 @@ INLINE void sigma_lanes(float *a, const float *z, int nv, int n_out)
     }
 }
 
-/* The non-zero bytes of p[0 .. dim): their indices (ascending) in k_out,
- * values in v_out; returns how many.  May write 16 entries past them. */
+/* ---- the non-zero pixels of an image ---- */
+#if defined(__SSE2__) && !defined(NNDL_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
+/* The non-zero bytes of p[0 .. dim): indices (ascending) in k_out, values
+ * in v_out; returns how many.  May write 16 entries past them. */
 static int nonzero(uint16_t *restrict k_out, unsigned char *restrict v_out,
                    const unsigned char *restrict p, int dim,
                    const NetworkFast *restrict f)
@@ -194,15 +178,15 @@ static int nonzero(uint16_t *restrict k_out, unsigned char *restrict v_out,
         unsigned nz = ~(unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(x, _mm_setzero_si128())) & 0xffffu;
         for (int half = 0; nz; half += 8, nz >>= 8) {  /* 8 at a time: */
-            /* the positions of the non-zero ones, loaded straight into a
-             * register (through the stack, the CPU could not forward two
-             * stores to one load: 40% of an evaluation's time) */
+            /* the non-zero ones' positions, loaded straight into a register
+             * (through the stack, the CPU could not forward two stores to
+             * one load: 40% of an evaluation's time) */
             __m128i pos = _mm_loadl_epi64((const __m128i *)f->bitpos[nz & 0xff]);
             __m128i where = _mm_add_epi16(_mm_unpacklo_epi8(pos, _mm_setzero_si128()),
                                           _mm_set1_epi16((short)(k + half)));
             _mm_storeu_si128((__m128i *)(k_out + n), where);
-#if defined(__clang__)                  /* 8 bytes: the extra ones */
-            for (int q = 0; q < 8; q++)     /* are overwritten next */
+#if defined(__clang__)                          /* 8 bytes: the extra */
+            for (int q = 0; q < 8; q++)         /* ones are overwritten */
                 v_out[n + q] = p[k + half + f->bitpos[nz & 0xff][q]];
 #else
             typedef uint8_t u8x16 __attribute__((vector_size(16)));
@@ -223,8 +207,8 @@ static int nonzero(uint16_t *restrict k_out, unsigned char *restrict v_out,
 
 /* ---- forward ---- */
 
-/* The inputs of a layer for one example: n non-zero pixels k[e] with the
- * values scale[v[e]] (k not NULL), or n activations x[0 .. n). */
+/* A layer's inputs for one example: n non-zero pixels k[e] of values
+ * scale[v[e]] (k not NULL), or n activations x[0 .. n). */
 typedef struct {
     const uint16_t *k;
     const unsigned char *v;
@@ -249,63 +233,64 @@ INLINE void add_pixels(vf *acc, const float *wt, size_t stride, Input in,
     }
 }
 
-/* For E examples (1 or 2) on nv vectors of lanes: z = b + sum over the
- * inputs of x_e (row e or k_e of wt, rows `stride` floats apart), then
- * a[s] = sigma(z) for the neurons < n_out.  Two examples' chains of
- * additions overlap; each keeps its own order. */
+/* For E examples (1 or 2) on nv vectors of lanes: z = b + the sum over
+ * the inputs of x_e (row e or k_e of wt, rows `stride` floats apart), in
+ * order; a[s] = sigma(z) for the neurons < n_out. */
 INLINE void forward_block(float **a, const float *b, const float *wt,
-                          size_t stride, const Input *in, float *xt,
-                          unsigned char *seen, int n_out, int E, int nv)
+                          size_t stride, const Input *in, float *restrict xt,
+                          unsigned char *restrict seen, int n_out, int E, int nv)
 {
-    vf acc[2][BLOCK];
+    vf acc[2][BLOCK], z[2][BLOCK];
+    Input x = in[0], y = in[1];         /* copies: no store changes them */
     for (int s = 0; s < E; s++) {
         UNROLL
         for (int q = 0; q < nv; q++)
             acc[s][q] = ((const vf *)b)[q];
     }
-    if (in[0].k) {
-        int n = E == 2 && in[1].n < in[0].n ? in[1].n : in[0].n;
-        for (int e = 0; E == 2 && e < n; e++) {
-            float u = in[0].scale[in[0].v[e]], v = in[1].scale[in[1].v[e]];
-            const vf *ru = (const vf *)(wt + (size_t)in[0].k[e] * stride);
-            const vf *rv = (const vf *)(wt + (size_t)in[1].k[e] * stride);
+    int n = E == 2 && y.n < x.n ? y.n : x.n;
+    if (x.k && E == 2)
+        for (int e = 0; e < n; e++) {   /* both examples at once */
+            float u = x.scale[x.v[e]], v = y.scale[y.v[e]];
+            const vf *ru = (const vf *)(wt + (size_t)x.k[e] * stride);
+            const vf *rv = (const vf *)(wt + (size_t)y.k[e] * stride);
             UNROLL
             for (int q = 0; q < nv; q++)
                 acc[0][q] += u * ru[q], acc[1][q] += v * rv[q];
             if (xt) {
-                xt[in[0].k[e] * CHUNK] = u, seen[in[0].k[e]] = 1;
-                xt[in[1].k[e] * CHUNK + 1] = v, seen[in[1].k[e]] = 1;
+                xt[x.k[e] * CHUNK] = u, seen[x.k[e]] = 1;
+                xt[y.k[e] * CHUNK + 1] = v, seen[y.k[e]] = 1;
             }
         }
-        for (int s = 0; s < E; s++)         /* the rest of each list */
-            add_pixels(acc[s], wt, stride, in[s], E == 2 ? n : 0,
-                       xt ? xt + s : NULL, seen, nv);
+    if (x.k) {                          /* the rest of each list */
+        add_pixels(acc[0], wt, stride, x, E == 2 ? n : 0, xt, seen, nv);
+        if (E == 2)
+            add_pixels(acc[1], wt, stride, y, n, xt ? xt + 1 : NULL, seen, nv);
     } else
-        for (int e = 0; e < in[0].n; e++) { /* dense: one row serves both */
+        for (int e = 0; e < x.n; e++) { /* dense: one row serves both */
             const vf *row = (const vf *)(wt + (size_t)e * stride);
-            for (int s = 0; s < E; s++) {
-                UNROLL
-                for (int q = 0; q < nv; q++)
-                    acc[s][q] += in[s].x[e] * row[q];
+            UNROLL
+            for (int q = 0; q < nv; q++) {
+                acc[0][q] += x.x[e] * row[q];
+                if (E == 2)
+                    acc[1][q] += y.x[e] * row[q];
             }
         }
-    vf z[2][BLOCK];                     /* copies: the accumulators' */
-    for (int s = 0; s < E; s++) {       /* address must not escape */
-        UNROLL
+    for (int s = 0; s < E; s++) {       /* copies: the accumulators' */
+        UNROLL                          /* address must not escape */
         for (int q = 0; q < nv; q++)
             z[s][q] = acc[s][q];
         sigma_lanes(a[s], (const float *)z[s], nv, n_out);
     }
 }
 
-/* forward_block over lanes [0, hi), BLOCK vectors at a time (filing the
- * pixels in the first block only). */
+/* forward_block on lanes [0, hi), BLOCK vectors at a time (filing in the
+ * first block only); a1 is the second example's a (E == 2). */
 INLINE void forward(float *a0, float *a1, const float *b, const float *wt,
                     size_t stride, const Input *in, float *xt,
                     unsigned char *seen, int hi, int n_out, int E)
 {
     for (int j0 = 0; j0 < hi; j0 += BLOCK * LANES) {
-        float *a[2] = {a0 + j0, a1 ? a1 + j0 : NULL}, *x = j0 ? NULL : xt;
+        float *a[2] = {a0 + j0, a1 + j0}, *x = j0 ? NULL : xt;
 #define FWD(E_, NV) forward_block(a, b + j0, wt + j0, stride, in, x, seen, \
                                   n_out - j0, E_, NV)
         SWITCH_R_NV(E, vectors(hi - j0), FWD);
@@ -322,39 +307,28 @@ static Input job_pixels(const NetworkFast *f, const Job *job, size_t pos)
                    NULL, (int)(job->sparse->start[image + 1] - first)};
 }
 
-/* Asks for the pixel lists of examples [from, to): in shuffled order they
- * are scattered over memory, and waiting for them costs more than the
- * arithmetic. */
-static void prefetch_pixels(const Job *job, size_t from, size_t to)
-{
-    for (size_t pos = from; pos < to && pos < job->n; pos++) {
-        size_t image = job->sidx ? job->sidx[pos] : pos;
-        size_t a = job->sparse->start[image], b = job->sparse->start[image + 1];
-        for (size_t e = a; e < b; e += 32)
-            __builtin_prefetch(job->sparse->k + e);
-        for (size_t e = a; e < b; e += 64)
-            __builtin_prefetch(job->sparse->v + e);
-    }
-}
-
 /* Layer 0 on th's lanes for the batch, two examples at a time; batches of
- * up to CHUNK examples are filed for the update on the way. */
+ * up to CHUNK are filed for the update on the way.  The next batch's
+ * pixel lists are fetched meanwhile: shuffled, they are scattered over
+ * memory, and waiting for them costs more than the arithmetic. */
 static void first_forward(NetworkFast *f, FastThread *th, float *a1,
                           const Job *job, size_t start, size_t m)
 {
-    int filing = m <= CHUNK;
+    for (size_t pos = start + m; pos < start + 2 * m && pos < job->n; pos++) {
+        Input in = job_pixels(f, job, pos);
+        for (int e = 0; e < in.n; e += 32)
+            __builtin_prefetch(in.k + e), __builtin_prefetch(in.v + e);
+    }
     size_t p1 = f->pad[1];
-    prefetch_pixels(job, start + m, start + 2 * m);
-    a1 += th->lo;
     for (size_t i = 0; i < m; i += 2) {
         int E = i + 1 < m ? 2 : 1;
         Input in[2] = {job_pixels(f, job, start + i),
-                       job_pixels(f, job, start + i + (size_t)(E - 1))};
-        forward(a1 + i * p1, a1 + (i + 1) * p1, th->b0, th->w0, th->s0, in,
-                filing ? th->xt + i : NULL, th->seen, th->hi - th->lo,
-                f->sizes[1] - th->lo, E);
+                       job_pixels(f, job, start + i + (size_t)E - 1)};
+        forward(a1 + i * p1 + th->lo, a1 + (i + 1) * p1 + th->lo, th->b0,
+                th->w0, th->s0, in, m <= CHUNK ? th->xt + i : NULL, th->seen,
+                th->hi - th->lo, f->sizes[1] - th->lo, E);
     }
-    if (filing)
+    if (m <= CHUNK)
         th->n_rows = nonzero(th->rows, th->nz_v, th->seen, f->sizes[0], f);
 }
 
@@ -405,7 +379,7 @@ INLINE void sum_block(vf acc[][BLOCK], const float *c, size_t cr, size_t ct,
     }
 }
 
-/* For R rows `rs` floats apart: out_r = in_r - step * sum_{i<m} c_ri v_i
+/* R rows `rs` floats apart: out_r = in_r - step * sum_{i<m} c_ri v_i
  * (c_ri = c[r + i*cs]), the gradient summed over the examples in order,
  * then eq. 1.20 / 1.21. */
 INLINE void update_block(float *out, const float *in, size_t rs,
@@ -428,9 +402,9 @@ static void update_rows(float *out, const float *in, size_t rs, int n_rows,
                         const float *c, size_t cs, const float *v, size_t vs,
                         size_t m, float step, int n)
 {
-    for (int r = 0; r < n_rows;) {
+    for (int r = 0, R; r < n_rows; r += R) {
         int group = n > 2 * LANES ? 2 : 4;
-        int R = n_rows - r >= group ? group : 1;
+        R = n_rows - r >= group ? group : 1;
         for (int j0 = 0; j0 < n; j0 += BLOCK * LANES) {
             int nv = vectors(n - j0);
             float *o = out + r * rs + j0;
@@ -444,11 +418,10 @@ static void update_rows(float *out, const float *in, size_t rs, int n_rows,
                 UPDATE(4, 1);
 #undef UPDATE
         }
-        r += R;
     }
 }
 
-/* BP2 for E examples (1 or 2, `ds` floats apart in delta, `bs` in a and
+/* BP2 for E examples (1 or 2; `ds` floats apart in delta, `bs` in a and
  * delta_below) on nv vectors of the layer below: delta_below[k] =
  * (sum_j w_jk delta[j]) * a[k] (1 - a[k]), j ascending, w the row-major
  * mirror W (rows `stride` apart). */
@@ -493,8 +466,8 @@ static void upper_backward(NetworkFast *f, FastThread *th, int l, size_t m,
                 step, (int)p_out);
 }
 
-/* For R pixels (rows): acc = nabla so far (0 when nabla is NULL) + sum
- * over the chunk's examples i, in order, of x_ik delta_i (BP4); then
+/* For R pixels (rows): acc = nabla so far (0 when nabla is NULL) + the
+ * sum over the chunk's examples i, in order, of x_ik delta_i (BP4); then
  * w_k -= step * acc on the last chunk (eq. 1.20) and nabla = 0, else acc
  * is kept in nabla.  Two rows share the loads of delta. */
 INLINE void pixel_update(float **w, float **nabla, float **x, int R,
@@ -530,7 +503,7 @@ INLINE void pixel_update(float **w, float **nabla, float **x, int R,
 }
 
 /* Layer 0's update for the chunk of cm examples from c0, over the seen
- * pixels (two at a time); empties their filing. */
+ * pixels, two at a time; empties their filing. */
 static void chunk_update(NetworkFast *f, FastThread *th, size_t c0,
                          size_t cm, float step, int last)
 {
@@ -578,16 +551,15 @@ static void first_update(NetworkFast *f, FastThread *th, const Job *job,
         chunk_update(f, th, c0, cm, step, c0 + cm == m);
     }
     memset(th->seen, 0, (size_t)f->sizes[0]);
-    float *b0 = th->b0;
-    update_rows(b0, b0, 0, 1, NULL, 0, th->delta[0] + th->lo, f->pad[1], m,
-                step, th->hi - th->lo);
+    update_rows(th->b0, th->b0, 0, 1, NULL, 0, th->delta[0] + th->lo,
+                f->pad[1], m, step, th->hi - th->lo);
 }
 
 /* ---- evaluation ---- */
 
-/* The digits of images p and q (q may be NULL): layer 0 slice by slice
- * of WT[0], then the layers above with th's views; the argmax, first
- * maximum, as network_predict. */
+/* The digits of images p and q (q may be NULL): layer 0 slice by slice,
+ * the layers above with th's views; the argmax, first maximum, as
+ * network_predict. */
 static void predict_pair(NetworkFast *f, FastThread *th,
                          const unsigned char *p, const unsigned char *q,
                          int *digit)
@@ -606,11 +578,10 @@ static void predict_pair(NetworkFast *f, FastThread *th,
     }
     for (int e = 0; e < E; e++) {
         float *x = a[e];
-        for (int l = 1; l < f->L - 1; l++) {
+        for (int l = 1; l < f->L - 1; x += f->pad[l], l++) {
             Input d[2] = {dense(f, x, l), dense(f, x, l)};
-            forward(x + f->pad[l], NULL, th->b[l], th->wt[l], f->pad[l + 1],
-                    d, NULL, NULL, f->pad[l + 1], f->sizes[l + 1], 1);
-            x += f->pad[l];
+            forward(x + f->pad[l], x + f->pad[l], th->b[l], th->wt[l],
+                    f->pad[l + 1], d, NULL, NULL, f->pad[l + 1], f->sizes[l + 1], 1);
         }
         int best = 0;
         for (int j = 1; j < f->sizes[f->L - 1]; j++)

@@ -29,8 +29,11 @@ static pthread_once_t choice_once = PTHREAD_ONCE_INIT;
 
 const FastKernels *fast_pick(const char *lanes, char *err)
 {
-    const FastKernels *all[] = {&fast_kernels_avx2, &fast_kernels_avx,
-                                &fast_kernels_generic};
+    const FastKernels *all[] = {
+#ifdef NNDL_FAST_X86
+        &fast_kernels_avx2, &fast_kernels_avx,
+#endif
+        &fast_kernels_generic};
     int want = !lanes ? 0 : !strcmp(lanes, "4") ? 4 : !strcmp(lanes, "8") ? 8 : -1;
     if (want < 0) {
         nndl_fail(err, NNDL_ERR_ARG, "NNDL_FAST_LANES=%s: expected 4 or 8 "
@@ -38,7 +41,7 @@ const FastKernels *fast_pick(const char *lanes, char *err)
         return NULL;
     }
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-        if (all[i] && (!want || all[i]->lanes == want) && all[i]->usable())
+        if ((!want || all[i]->lanes == want) && all[i]->usable())
             return all[i];
     nndl_fail(err, NNDL_ERR_ARG, "NNDL_FAST_LANES=%s: this CPU or build has "
               "no %s-float kernels", lanes, lanes);
