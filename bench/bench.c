@@ -6,21 +6,29 @@
  * paths are timed side by side in one run: on a shared machine the ratios
  * are more trustworthy than the seconds.  The textbook path is timed on a
  * subset of the training set and scaled to 50,000 examples (a full epoch
- * takes seconds).  GFLOP/s counts the dense work of the textbook path,
- * 2 flops per multiply-add: forward, weight gradients and BP2; the fast
- * path skips the zero pixels, so it does less arithmetic than it is
- * credited with (the density is printed under the table).
+ * takes seconds).  GFLOP/s, 2 flops per multiply-add of the forward pass,
+ * the weight gradients and BP2, is given twice: "dense", the textbook's
+ * work, and "real", the work the fast path really does: layer 0 forward
+ * over the non-zero pixels only, and its gradient over the pixels some
+ * example of the mini-batch lights (counted on the very mini-batches of
+ * the timed epoch).  Both are compared with OpenBLAS's one-core sgemm,
+ * loaded at run time (libopenblas.so.0, or the library named by
+ * NNDL_BENCH_BLAS); without it the peak is "not measured" and the
+ * fractions n/a.
  *
  *   bench [--runs N] [--prog bin/1.6-mnist-sgd] [--data DIR] [--tsv FILE]
  *
  * --tsv also writes the training rows to FILE (for the book's appendix):
- *   network  path  s_epoch  vs_textbook  vs_fast1  eval_s
+ *   network path s_epoch vs_textbook vs_fast1 eval_s gflops_dense
+ *   gflops_real sgemm_peak dense_of_peak real_of_peak
  * where path is textbook, fast1 or fast2 (threads), vs_textbook and
  * vs_fast1 are how many times faster than those rows (for fast2, vs_fast1
- * is the median ratio of the turns, as printed under the table).  FILE
- * appears only when the whole run succeeded (written as FILE.tmp, then
- * renamed), so a failed run never leaves a partial one.
+ * is the median ratio of the turns, as printed under the table), and the
+ * last three are n/a when OpenBLAS is absent.  FILE appears only when the
+ * whole run succeeded (written as FILE.tmp, then renamed), so a failed
+ * run never leaves a partial one.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -33,9 +41,6 @@
 
 #include "nndl.h"
 
-#ifdef NNDL_HAVE_CBLAS
-#include <cblas.h>
-#endif
 
 #define MAX_RUNS 15
 
@@ -158,13 +163,34 @@ static double eval_time(const int *sizes, int L, const Dataset *test,
     return median(dt, runs);
 }
 
-/* Single-core sgemm GFLOP/s of OpenBLAS on n x n x n (0 without BLAS). */
+/* cblas_sgemm, with its enums as ints (101 row-major, 111 no transpose,
+ * 112 transpose), and where it could not be loaded, why. */
+typedef void (*Sgemm)(int, int, int, int, int, int, float, const float *,
+                      int, const float *, int, float, float *, int);
+static Sgemm sgemm;
+static char no_sgemm[600];
+
+static void load_sgemm(void)
+{
+    const char *name = getenv("NNDL_BENCH_BLAS");
+    void *lib = dlopen(name ? name : "libopenblas.so.0", RTLD_NOW);
+    void (*threads)(int) = lib ? (void (*)(int))dlsym(lib, "openblas_set_num_threads") : NULL;
+    if (lib)
+        sgemm = (Sgemm)dlsym(lib, "cblas_sgemm");
+    if (!sgemm || !threads) {
+        snprintf(no_sgemm, sizeof no_sgemm, "%s", lib ? "no cblas_sgemm or "
+                 "openblas_set_num_threads in it" : dlerror());
+        sgemm = NULL;
+        return;
+    }
+    threads(1);
+}
+
+/* Single-core sgemm GFLOP/s on m x k by k x n (0 without OpenBLAS). */
 static double sgemm_peak(int m, int n, int k, int reps, int runs)
 {
-#ifdef NNDL_HAVE_CBLAS
-#ifdef OPENBLAS_VERSION
-    openblas_set_num_threads(1);
-#endif
+    if (!sgemm)
+        return 0;
     float *a = calloc((size_t)m * k, sizeof(float));
     float *b = calloc((size_t)k * n, sizeof(float));
     float *c = calloc((size_t)m * n, sizeof(float));
@@ -176,17 +202,47 @@ static double sgemm_peak(int m, int n, int k, int reps, int runs)
     for (int r = -1; r < runs; r++) {
         double t0 = now();
         for (int i = 0; i < reps; i++)
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0f,
-                        a, k, b, k, 0.0f, c, n);
+            sgemm(101, 111, 112, m, n, k, 1.0f, a, k, b, k, 0.0f, c, n);
         if (r >= 0)
             dt[r] = now() - t0;
     }
     free(a), free(b), free(c);
     return 2.0 * m * n * k * reps / median(dt, runs) / 1e9;
-#else
-    (void)m, (void)n, (void)k, (void)reps, (void)runs;
-    return 0;
-#endif
+}
+
+/* The fast path's real flops in the timed epoch (fast_epoch's second,
+ * whose shuffle is replayed here): layer 0 forward over the non-zero
+ * pixels, its gradient over the pixels lit by some example of each
+ * mini-batch of 10 (all 10 examples' terms for each), the layers above
+ * dense.  *lit is the mean fraction of pixels a mini-batch lights. */
+static double real_flops(const int *sizes, int L, const Dataset *train,
+                         double *lit)
+{
+    Rng rng;
+    rng_seed(&rng, 1);
+    Network *net = network_create(sizes, L, &rng);
+    size_t n = train->n, *idx = malloc(n * sizeof *idx), nnz = 0, lit_sum = 0;
+    unsigned char *seen = calloc(train->dim, 1);
+    if (!net || !idx || !seen)
+        exit(1);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    rng_shuffle(&rng, idx, n), rng_shuffle(&rng, idx, n);
+    for (size_t i0 = 0; i0 < n; i0 += 10) {
+        size_t m = n - i0 < 10 ? n - i0 : 10, batch_lit = 0;
+        memset(seen, 0, train->dim);
+        for (size_t i = i0; i < i0 + m; i++)
+            for (size_t k = 0; k < train->dim; k++)
+                if (train->x[idx[i] * train->dim + k]) {
+                    nnz++;
+                    batch_lit += !seen[k], seen[k] = 1;
+                }
+        lit_sum += batch_lit * m;       /* m terms per lit pixel */
+    }
+    double upper = flops_per_example(sizes, L) - 4.0 * sizes[0] * sizes[1];
+    *lit = (double)lit_sum / 10.0 / ((double)n / 10.0) / (double)train->dim;
+    free(idx), free(seen), network_free(net);
+    return 2.0 * sizes[1] * ((double)nnz + (double)lit_sum) + upper * (double)n;
 }
 
 /* Fraction of the training pixels that are not zero. */
@@ -198,15 +254,24 @@ static double density(const Dataset *d)
     return (double)nz / (double)(d->n * d->dim);
 }
 
-static void row(const char *net, const char *path, double s, double base,
-                double flops, double peak, double eval)
+/* x / peak as a percentage, or n/a without a peak. */
+static const char *of_peak(char *buf, double x, double peak)
 {
-    char of_peak[32] = "n/a";
-    double gflops = flops * 50000 / s / 1e9;
-    if (peak > 0)
-        snprintf(of_peak, sizeof of_peak, "%.0f%%", 100 * gflops / peak);
-    printf("| %s | %s | %.3f | %.1fx | %.0f | %.1f | %s | %.4f |\n", net, path,
-           s, base / s, 50000 / s, gflops, of_peak, eval);
+    if (peak <= 0)
+        return "n/a";
+    snprintf(buf, 32, "%.1f%%", 100 * x / peak);
+    return buf;
+}
+
+/* dense and real: flops per epoch (the textbook path does the dense). */
+static void row(const char *net, const char *path, double s, double base,
+                double dense, double real, double peak, double eval)
+{
+    char p1[32], p2[32];
+    double gd = dense / s / 1e9, gr = real / s / 1e9;
+    printf("| %s | %s | %.3f | %.1fx | %.0f | %.1f | %s | %.1f | %s | %.4f |\n",
+           net, path, s, base / s, 50000 / s, gd, of_peak(p1, gd, peak), gr,
+           of_peak(p2, gr, peak), eval);
 }
 
 /* Runs prog with its defaults; returns the wall seconds and sets *cpu to
@@ -274,16 +339,24 @@ static int tsv_commit(FILE *tmp, const char *path)
     return 0;
 }
 
-/* One row of the --tsv file: times of textbook, fast 1 and 2 threads. */
-static void tsv_rows(FILE *f, const int *sizes, double text, double fast1,
-                     double fast2, double ratio2, const double *eval)
+/* The --tsv rows of textbook, fast 1 and 2 threads (flops per epoch). */
+static void tsv_rows(FILE *f, const int *sizes, const double *s,
+                     double ratio2, const double *eval, double dense,
+                     double real, double peak)
 {
     const char *paths[3] = {"textbook", "fast1", "fast2"};
-    double s[3] = {text, fast1, fast2};
-    for (int p = 0; p < 3; p++)
-        fprintf(f, "%d-%d-%d\t%s\t%.3f\t%.1f\t%.2f\t%.4f\n", sizes[0],
-                sizes[1], sizes[2], paths[p], s[p], text / s[p],
-                p == 2 ? ratio2 : fast1 / s[p], eval[p]);
+    for (int p = 0; p < 3; p++) {
+        double gd = dense / s[p] / 1e9, gr = (p ? real : dense) / s[p] / 1e9;
+        char pk[32] = "n/a", dp[32] = "n/a", rp[32] = "n/a";
+        if (peak > 0) {
+            snprintf(pk, sizeof pk, "%.1f", peak);
+            snprintf(dp, sizeof dp, "%.4f", gd / peak);
+            snprintf(rp, sizeof rp, "%.4f", gr / peak);
+        }
+        fprintf(f, "%d-%d-%d\t%s\t%.3f\t%.1f\t%.2f\t%.4f\t%.2f\t%.2f\t%s\t%s\t%s\n",
+                sizes[0], sizes[1], sizes[2], paths[p], s[p], s[0] / s[p],
+                p == 2 ? ratio2 : s[1] / s[p], eval[p], gd, gr, pk, dp, rp);
+    }
 }
 
 int main(int argc, char **argv)
@@ -317,7 +390,8 @@ int main(int argc, char **argv)
         return 1;
     }
     if (tsv)
-        fprintf(tsv, "network\tpath\ts_epoch\tvs_textbook\tvs_fast1\teval_s\n");
+        fprintf(tsv, "network\tpath\ts_epoch\tvs_textbook\tvs_fast1\teval_s\t"
+                "gflops_dense\tgflops_real\tsgemm_peak\tdense_of_peak\treal_of_peak\n");
     MnistSplit d;
     char err[NNDL_ERRLEN];
     double t0 = now();
@@ -328,33 +402,36 @@ int main(int argc, char **argv)
         return 1;
     }
     double load = now() - t0;
+    load_sgemm();
     double peak = sgemm_peak(1024, 1024, 1024, 1, runs);
     double small = sgemm_peak(10, 30, 784, 5000, runs);
     const int shapes[2][3] = {{784, 30, 10}, {784, 100, 10}};
     const char *names[2] = {"[784,30,10]", "[784,100,10]"};
-    double speedup[2], eval_speedup[2];
+    double speedup[2], eval_speedup[2], real[2], lit[2];
 
     printf("Training: 50,000 MNIST images, mini-batches of 10, eta 3.0; "
            "medians of %d runs, each after a warm-up (fast path: the second "
            "epoch of a 2-epoch run, 1 and 2 threads in turn).\n\n", runs);
-    printf("| network | path | s/epoch | vs textbook | examples/s | GFLOP/s | "
-           "of sgemm peak | eval 10k (s) |\n");
-    printf("|---|---|---|---|---|---|---|---|\n");
+    printf("| network | path | s/epoch | vs textbook | examples/s | GFLOP/s "
+           "dense | of sgemm peak | GFLOP/s real | of sgemm peak | eval 10k (s) |\n");
+    printf("|---|---|---|---|---|---|---|---|---|---|\n");
     for (int s = 0; s < 2; s++) {
         const int *sz = shapes[s];
-        double flops = flops_per_example(sz, 3);
+        double dense = flops_per_example(sz, 3) * 50000;
+        real[s] = real_flops(sz, 3, &d.training, &lit[s]);
         double text = textbook_epoch(sz, 3, &d.training, s ? 2000 : 5000, runs < 3 ? runs : 3);
         double fast1, fast2;
         fast_epochs(sz, 3, &d.training, runs, &fast1, &fast2, &speedup[s]);
         double eval[3] = {eval_time(sz, 3, &d.test, 0, runs < 3 ? runs : 3),
                           eval_time(sz, 3, &d.test, 1, runs),
                           eval_time(sz, 3, &d.test, 2, runs)};
-        row(names[s], "textbook", text, text, flops, peak, eval[0]);
-        row(names[s], "fast, 1 thread", fast1, text, flops, peak, eval[1]);
-        row(names[s], "fast, 2 threads", fast2, text, flops, peak, eval[2]);
+        row(names[s], "textbook", text, text, dense, dense, peak, eval[0]);
+        row(names[s], "fast, 1 thread", fast1, text, dense, real[s], peak, eval[1]);
+        row(names[s], "fast, 2 threads", fast2, text, dense, real[s], peak, eval[2]);
         eval_speedup[s] = eval[1] / eval[2];
+        double times[3] = {text, fast1, fast2};
         if (tsv)
-            tsv_rows(tsv, sz, text, fast1, fast2, speedup[s], eval);
+            tsv_rows(tsv, sz, times, speedup[s], eval, dense, real[s], peak);
     }
     printf("\n2 threads vs 1, training (one barrier per mini-batch; median of "
            "the ratios of %d turns, 1 and 2 threads in turn): %.2fx for "
@@ -362,16 +439,23 @@ int main(int argc, char **argv)
     printf("2 threads vs 1, evaluation (no barrier at all, so this is the most "
            "a second core gives right now): %.2fx, %.2fx.\n", eval_speedup[0],
            eval_speedup[1]);
-    printf("Non-zero pixels: %.1f%% of the training images (the fast path "
-           "skips the rest).\n", 100 * density(&d.training));
-    printf("Fast path on this CPU: %d floats per vector operation; the "
-           "sigmoid %s.\n", network_fast_lanes(),
-           sigmoid_many_vectorized() ? "8 at a time" : "one at a time (sigmoidf)");
+    printf("Non-zero pixels: %.1f%% of the training images; a mini-batch of "
+           "10 lights %.1f%% of the pixels.  Real work per epoch (what the "
+           "fast path computes): %.2f GFLOP for [784,30,10], %.2f for "
+           "[784,100,10]; dense: %.2f and %.2f.\n", 100 * density(&d.training),
+           100 * lit[0], real[0] / 1e9, real[1] / 1e9,
+           flops_per_example(shapes[0], 3) * 50000 / 1e9,
+           flops_per_example(shapes[1], 3) * 50000 / 1e9);
+    int lanes = 0;
+    const char *kernels = network_fast_kernels(&lanes);
+    printf("Fast path on this CPU: the %s kernels, %d floats per vector "
+           "operation.\n", kernels ? kernels : "(none)", lanes);
     if (peak > 0)
         printf("OpenBLAS sgemm on one core: %.1f GFLOP/s at 1024^3, %.1f GFLOP/s "
                "at the forward shape 10x784 by 784x30.\n", peak, small);
     else
-        printf("sgemm peak: not measured (OpenBLAS is not installed: apt-get install libopenblas-dev).\n");
+        printf("sgemm peak: not measured (OpenBLAS not loaded: %s; apt-get install libopenblas-dev to measure it); the "
+               "\"of sgemm peak\" columns are n/a.\n", no_sgemm);
     printf("Loading the data: %.2f s.\n", load);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);

@@ -127,6 +127,8 @@ int main(int argc, char **argv)
     AtomicFile log_file;
     char err[NNDL_ERRLEN];
     cli_init(argv[0]);
+    if (network_fast_choose(err) != NNDL_OK)    /* NNDL_FAST_LANES */
+        cli_die(2, "%s", err);
     parse(&o, argc, argv);
     if (o.save) {               /* a bad --save path fails now, not after training */
         AtomicFile probe;

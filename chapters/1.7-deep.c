@@ -271,6 +271,9 @@ int main(int argc, char **argv)
     size_t random, dark;
     EpochLog runs[MAX_NETS];
     cli_init(argv[0]);
+    char fast_err[NNDL_ERRLEN];
+    if (network_fast_choose(fast_err) != NNDL_OK)   /* NNDL_FAST_LANES */
+        cli_die(2, "%s", fast_err);
     parse(&o, argc, argv);
     cli_load_data(&d, o.data, "mnist");
     check_sizes(&o, &d);

@@ -1,10 +1,25 @@
 # libnndl: one module per concept, static and shared.
-LIB_MODULES := nndl_error rng perceptron sigmoid sigmoid_simd gradient_descent mnist network
-LIB_SRCS := $(wildcard $(LIB_MODULES:%=lib/%.c) lib/network_*.c)
-LIB_OBJS := $(LIB_SRCS:lib/%.c=$(BUILD)/lib/%.o)
+LIB_MODULES := nndl_error rng perceptron sigmoid gradient_descent mnist network
+# The engine room, lib/fast/: network_fast.c once, kernels.c once per
+# instruction set (x86-64: AVX2+FMA, AVX, and the baseline).  LIB_SRCS
+# compiled in one command (tests, fuzzers) gets the baseline kernels only.
+LIB_SRCS := $(wildcard $(LIB_MODULES:%=lib/%.c) lib/network_*.c) \
+            lib/fast/network_fast.c lib/fast/kernels.c
+FAST_ISAS := $(if $(filter x86_64%,$(shell $(CC) -dumpmachine)),avx2 avx) generic
+LIB_OBJS := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(filter-out %/kernels.c,$(LIB_SRCS))) \
+            $(FAST_ISAS:%=$(BUILD)/lib/fast/kernels_%.o)
+KERNEL_FLAGS_avx2 := -mavx2 -mfma
+KERNEL_FLAGS_avx := -mavx
+# Tells network_fast.c (and test_fast.c) that the AVX2 and AVX tables exist.
+FAST_CPPFLAGS := $(if $(filter avx2,$(FAST_ISAS)),-DNNDL_FAST_X86)
+$(BUILD)/lib/fast/network_fast.o: CPPFLAGS += $(FAST_CPPFLAGS)
 LIBNNDL_A := lib/libnndl.a
 LIBNNDL_SO := lib/libnndl.so
-# The fast path (lib/network_fast.c) runs its own threads.
+$(BUILD)/lib/fast/kernels_%.o: lib/fast/kernels.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LIB_CFLAGS) $(KERNEL_FLAGS_$*) -c -o $@ $<
+
+# The fast path runs its own threads.
 LIB_LDLIBS += -pthread
 
 $(BUILD)/lib/%.o: lib/%.c

@@ -6,9 +6,9 @@
 #include "rng.h"
 #include "perceptron.h"
 #include "sigmoid.h"
-#include "sigmoid_simd.h"
 #include "gradient_descent.h"
 #include "mnist.h"
 #include "network.h"
+#include "fast/network_fast.h"
 
 #endif

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "network_fast_twin.h"
+#include "fast/fast.h"
 #include "testutil.h"
 
 /* n random images of dim pixels where about `blank` percent of the
@@ -316,28 +316,97 @@ START_TEST(test_real_mnist_accuracy_agrees_with_textbook)
 }
 END_TEST
 
-/* The vector width the fast path runs with: 4 when the environment says
- * NNDL_FAST_LANES=4 (make check runs this suite a second time so, to hold
- * the 4-float build of x86-64 to the textbook too), else 8 on a CPU with
- * AVX in the x86-64 GCC build, 4 in the portable one. */
-START_TEST(test_lanes_are_the_ones_asked_for)
+/* The kernels the fast path runs: with NNDL_FAST_LANES=4 (make check
+ * runs this suite a second time so, to hold the 4-float kernels to the
+ * textbook too) the generic ones, else the best this CPU has among those
+ * built: on x86-64 with AVX2 and FMA the ones with the vector sigmoid (if
+ * it disagreed with this glibc's expf, they would be passed over and the
+ * tests would quietly run the AVX ones instead). */
+START_TEST(test_the_kernels_are_the_ones_asked_for)
 {
     const char *asked = getenv("NNDL_FAST_LANES");
-    int lanes = network_fast_lanes();
-#if NNDL_FAST_TWINS
+    int lanes = 0;
+    const char *name = network_fast_kernels(&lanes);
+    ck_assert_ptr_nonnull(name);
+    ck_assert_int_eq(network_fast_lanes(), lanes);
+    if (asked) {
+        ck_assert_int_eq(lanes, atoi(asked));
+        return;
+    }
+#ifdef NNDL_FAST_X86                    /* the library as lib/lib.mk builds it */
     __builtin_cpu_init();
-    if (asked && strcmp(asked, "4") == 0)
-        ck_assert_int_eq(lanes, 4);
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        ck_assert_str_eq(name, "avx2");
+    else if (__builtin_cpu_supports("avx"))
+        ck_assert_str_eq(name, "avx");
     else
-        ck_assert_int_eq(lanes, __builtin_cpu_supports("avx") ? 8 : 4);
-#else
-    (void)asked;
-#ifdef __AVX__
-    ck_assert_int_eq(lanes, 8);
-#else
-    ck_assert_int_eq(lanes, 4);
 #endif
+        ck_assert_str_eq(name, "generic");
+}
+END_TEST
+
+/* NNDL_FAST_LANES is 4, 8 or unset; anything else is an error that names
+ * the variable, never a silent default. */
+START_TEST(test_a_bad_lanes_override_is_an_error)
+{
+    const char *bad[] = {"3", "abc", "", "4 ", "08", "16"};
+    char err[NNDL_ERRLEN];
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        err[0] = 0;
+        ck_assert_ptr_null(fast_pick(bad[i], err));
+        ck_assert_msg(strstr(err, "NNDL_FAST_LANES=") != NULL, "%s", err);
+    }
+    ck_assert_int_eq(fast_pick("4", err)->lanes, 4);
+    ck_assert_ptr_nonnull(fast_pick(NULL, err));
+}
+END_TEST
+
+/* Every kernel table built and usable here against sigmoidf, value by
+ * value, bit for bit (two NaNs count as equal): every 257th float of all
+ * 2^32 bit patterns, in runs of every length from 1 to 40 (whole groups
+ * of 8 and the rest), and the edges of expf's special cases. */
+static void check_many(const FastKernels *k, const float *z, size_t n)
+{
+    float a[40];
+    k->sigmoid_many(a, z, n);
+    for (size_t i = 0; i < n; i++) {
+        float s = sigmoidf(z[i]);
+        if (memcmp(&a[i], &s, sizeof s) != 0 && !(isnan(a[i]) && isnan(s)))
+            ck_abort_msg("%s sigmoid_many(%a) = %a, sigmoidf gives %a", k->name,
+                         (double)z[i], (double)a[i], (double)s);
+    }
+}
+
+START_TEST(test_sigmoid_many_is_sigmoidf_bit_for_bit)
+{
+    const FastKernels *all[] = {
+#ifdef NNDL_FAST_X86
+        &fast_kernels_avx2, &fast_kernels_avx,
 #endif
+        &fast_kernels_generic};
+    if ((size_t)_i >= sizeof all / sizeof *all || !all[_i]->usable())
+        return;
+    const FastKernels *k = all[_i];
+    float z[40];
+    uint64_t u = 0;
+    for (size_t len = 1; u < (1ull << 32); len = len % 40 + 1) {
+        for (size_t i = 0; i < len; i++, u += 257) {
+            uint32_t bits = (uint32_t)u;
+            memcpy(&z[i], &bits, sizeof bits);
+        }
+        check_many(k, z, len);
+    }
+    const float edge[] = {0.0f, -0.0f, 1e-45f, -1e-45f, 87.99999f, -87.99999f,
+                          88.0f, -88.0f, 88.72f, -88.72f, 103.9f, -103.9f,
+                          1e30f, -1e30f, INFINITY, -INFINITY, NAN, 0.5f};
+    for (size_t n = 1; n <= sizeof edge / sizeof *edge; n++)
+        check_many(k, edge, n);
+    float same[16];                     /* a and z may be the same array */
+    for (int i = 0; i < 16; i++)
+        same[i] = (float)i - 7.5f;
+    k->sigmoid_many(same, same, 16);
+    for (int i = 0; i < 16; i++)
+        ck_assert_float_eq(same[i], sigmoidf((float)i - 7.5f));
 }
 END_TEST
 
@@ -357,7 +426,12 @@ int main(void)
     tcase_add_test(tc, test_create_rejects_bad_arguments);
     tcase_add_test(tc, test_sgd_reports_each_epoch_and_can_stop_early);
     tcase_add_test(tc, test_real_mnist_accuracy_agrees_with_textbook);
-    tcase_add_test(tc, test_lanes_are_the_ones_asked_for);
+    tcase_add_test(tc, test_the_kernels_are_the_ones_asked_for);
+    tcase_add_test(tc, test_a_bad_lanes_override_is_an_error);
+    TCase *many = tcase_create("sigmoid_many");
+    tcase_set_timeout(many, 120);
+    tcase_add_loop_test(many, test_sigmoid_many_is_sigmoidf_bit_for_bit, 0, 3);
+    suite_add_tcase(s, many);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

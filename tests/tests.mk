@@ -25,12 +25,14 @@ HELP += "make unit-tests   run the library's Check suites (part of make check)"
 
 -include $(UNIT_SRCS:tests/%.c=$(BUILD)/tests/%.d) $(BUILD)/tests/testutil.d
 
-# The fast path's build for x86-64 CPUs without AVX (4 floats per vector,
-# lib/network_fast_twin.h), forced on this CPU: the same tests, the same
-# textbook numbers.  Elsewhere the variable changes nothing.
+$(BUILD)/tests/test_fast.o: CPPFLAGS += $(FAST_CPPFLAGS)
+
+# The fast path's generic kernels (4 floats per vector, what x86-64 CPUs
+# without AVX run), forced on this CPU: the same tests, the same textbook
+# numbers.
 .PHONY: test-fast-sse
 test-fast-sse: $(BUILD)/tests/test_fast data
-	@echo "== $< with NNDL_FAST_LANES=4 (the build for CPUs without AVX)"
+	@echo "== $< with NNDL_FAST_LANES=4 (the kernels for CPUs without AVX)"
 	NNDL_FAST_LANES=4 $<
 CHECK_TARGETS += test-fast-sse
 
@@ -43,6 +45,6 @@ CHECK_TARGETS += test-sgd-program
 # scripts/check-deps finds every dependency it should, and only those
 # (issue 19); bench builds without OpenBLAS.
 .PHONY: test-check-deps
-test-check-deps: $(BUILD)/bench/bench-no-openblas
-	NO_OPENBLAS_BENCH=$< tests/check_deps.sh
+test-check-deps: $(BUILD)/bench/bench
+	BENCH=$< tests/check_deps.sh
 CHECK_TARGETS += test-check-deps
