@@ -55,6 +55,11 @@ include lib/lib.mk
 include $(sort $(wildcard chapters/*.mk exercises/*.mk plots/*.mk book/*.mk bench/*.mk))
 include $(sort $(wildcard tests/*.mk))
 
+# Dependency files (-MMD) are never made by a rule of their own: a missing
+# one just means "not compiled yet" (without this, make tried to link
+# build/lib/fast/kernels_avx2.d out of kernels.c on a clean tree).
+%.d: ;
+
 .PHONY: all check help clean distclean data data-fashion
 all: $(ALL_TARGETS)
 check: $(CHECK_TARGETS)
