@@ -60,6 +60,11 @@ include $(sort $(wildcard tests/*.mk))
 # build/lib/fast/kernels_avx2.d out of kernels.c on a clean tree).
 %.d: ;
 
+# Keep every intermediate file: make would otherwise delete the section
+# programs' objects after `make`, and `make check` would rebuild them, relink
+# bin/ and so rerun every experiment.
+.SECONDARY:
+
 .PHONY: all check help clean distclean data data-fashion
 all: $(ALL_TARGETS)
 check: $(CHECK_TARGETS)
