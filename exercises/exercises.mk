@@ -10,7 +10,9 @@ EX_MANIFEST := exercises/manifest.tsv
 EX_FILES := $(shell exercises/ex list)
 EX_MUTANTS := $(shell exercises/ex mutants)
 EX_BUILD := $(BUILD)/exercises
-EX_LEARN := $(EX_BUILD)/learner
+# The learner's files and their builds (the runner's check moves both).
+EX_WORK ?= exercises
+EX_LEARN ?= $(EX_BUILD)/learner
 EX_CHECK_CFLAGS := $(shell pkg-config --cflags check)
 EX_CHECK_LIBS := $(shell pkg-config --libs check)
 EX_FLAGS = $(CPPFLAGS) $(filter-out -Werror,$(CFLAGS)) -Iexercises -Iexercises/tests $(EX_CHECK_CFLAGS)
@@ -56,7 +58,7 @@ $(foreach m,$(EX_MUTANTS),$(eval $(call EX_MUTANT_RULES,$(m))))
 # compiler or linker said in a .log beside its output, for the runner to
 # show (warnings too, which make's freshness would otherwise hide on the
 # next run).
-$(EX_LEARN)/%.o: exercises/%.c
+$(EX_LEARN)/%.o: $(EX_WORK)/%.c
 	@mkdir -p $(@D)
 	@$(CC) $(EX_FLAGS) -c -o $@ $< 2>$@.log; rc=$$?; cat $@.log >&2; exit $$rc
 $(EX_LEARN)/test_%.o: exercises/tests/test_%.c
