@@ -64,6 +64,7 @@ check "make next on a failing exercise: exit 1" rc_is 1
 put 02_nand.c <<'EOF'
 #include <stdlib.h>
 #include "exercises.h"
+double ex_nand_z(int x1, int x2) { return -2.0 * x1 - 2.0 * x2 + 3.0; }
 int ex_nand(int x1, int x2) { (void)x1, (void)x2; exit(0); }
 EOF
 ex exercise N=2
@@ -78,15 +79,17 @@ __attribute__((constructor)) static void early(void)
     fflush(stdout);
     _exit(0);
 }
+double ex_nand_z(int x1, int x2) { return -2.0 * x1 - 2.0 * x2 + 3.0; }
 int ex_nand(int x1, int x2) { return !(x1 && x2); }
 EOF
 ex exercise N=2
-check "a constructor that prints a Check summary and _exit(0) does not pass" eval 'rc_is 1 && hasnt "all tests pass"'
+check "a constructor that prints a Check summary and _exit(0) does not pass" eval 'rc_is 1 && hasnt "all tests pass" && has "stopped before it had checked everything"'
 ex solution N=2
 check "... and the solution stays locked" eval 'rc_is 1 && hasnt "reference solution" && hasnt "-2.0 * x1"'
 put 02_nand.c <<'EOF'
 #include "exercises.h"
 __attribute__((constructor)) static void forever(void) { for (volatile int i = 0;; i++) {} }
+double ex_nand_z(int x1, int x2) { return -2.0 * x1 - 2.0 * x2 + 3.0; }
 int ex_nand(int x1, int x2) { return !(x1 && x2); }
 EOF
 SECONDS=0
