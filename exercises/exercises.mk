@@ -76,7 +76,7 @@ $(EX_MO): exercises/po/zh_CN.po
 	msgfmt --check -o $@ $<
 $(EX_POT): exercises/ex
 	@mkdir -p $(@D)
-	xgettext -L Shell -k -kmsg:1 -kT:1 -kdie:1 --from-code=UTF-8 --omit-header -o $@ $<
+	xgettext -L Shell -k -kmsg:1 -kT:1 -kdie:1 --from-code=UTF-8 -o $@ $<
 
 EX_SOL_BINS := $(EX_FILES:%=$(EX_BUILD)/sol/test_%)
 EX_STUB_BINS := $(EX_FILES:%=$(EX_BUILD)/stub/test_%)

@@ -153,5 +153,12 @@ check "LANG=zh_CN.UTF-8 (locale not generated): the report in Chinese" eval 'rc_
 LANGUAGE=zh_CN ex hint N=3
 check "LANGUAGE=zh_CN: the Chinese hint ladder" eval 'rc_is 0 && has "提示 1 / 3" && has "与非是通用的"'
 
+# ---- 8. watch mode, on a pseudo-terminal ------------------------------------------
+fresh
+if command -v python3 >/dev/null; then
+    n=$((n + 1))
+    python3 exercises/watch-check.py || fails=$((fails + 1))
+else echo "  skip make watch (no python3 to drive a terminal)"; fi
+
 echo "exercises: runner check: $((n - fails)) of $n as expected"
 ((fails == 0))
