@@ -34,7 +34,9 @@ typedef struct {
 /* 1: 1 if w . x + b > 0, else 0 (n inputs). */
 int ex_perceptron(const double *w, const double *x, double b, size_t n);
 
-/* 2: NAND of two bits, computed by one perceptron. */
+/* 2: the NAND perceptron of section 1.1: ex_nand_z gives its weighted
+ * input w . x + b for the bits x1, x2, and ex_nand its output (0 or 1). */
+double ex_nand_z(int x1, int x2);
 int ex_nand(int x1, int x2);
 
 /* 3: the sum bit and carry bit of x1 + x2, using only ex_nand_gate. */
@@ -88,8 +90,8 @@ int ex_idx_header(IdxHeader *h, const unsigned char *bytes, size_t len);
 int ex_one_hot(double *y, int label);
 
 /* 11: C = 1/(2n) sum_x |y(x) - a(x)|^2 over n examples of n_out outputs
- * (a and y are n x n_out, row by row), and dC_x/da = a - y for one
- * example. */
+ * (a and y are n x n_out, row by row), and the gradient dC_x/da of one
+ * example's cost C_x = |y - a|^2 / 2 (n_out values into out). */
 double ex_quadratic_cost(const double *a, const double *y, size_t n,
                          size_t n_out);
 void ex_cost_derivative(double *out, const double *a, const double *y,
@@ -98,8 +100,9 @@ void ex_cost_derivative(double *out, const double *a, const double *y,
 /* 12: the step dv of length eps that lowers C the most, given grad C. */
 void ex_steepest_step(double *dv, const double *grad, size_t n, double eps);
 
-/* 13: gradient descent on a function of one variable: path[0] = v0 and
- * path[k+1] = path[k] - eta C'(path[k]) for k < steps. */
+/* 13: gradient descent on a function C of one variable, whose derivative
+ * is c_prime: path[0] = v0, then path[1..steps] the points that `steps`
+ * steps of learning rate eta reach, one after the other. */
 void ex_gd_1d(double *path, double v0, double eta, size_t steps,
               double (*c_prime)(double v));
 

@@ -3,10 +3,25 @@
  * Each test gets its own Check test case named after it, so a failure can
  * be printed as a sentence ("nand of one and one is zero") followed by the
  * test's own message (what was expected, what came out).  ex_main runs the
- * suite quietly, prints only failures, then Check's summary line, and
- * returns non-zero if anything failed or if no test ran at all (a
- * CK_RUN_CASE / CK_RUN_SUITE naming nothing would otherwise pass
- * silently).  Set EX_VERBOSE=1 to see the passing tests too.
+ * suite quietly, prints only failures, then Check's summary line.
+ *
+ * A pass has to be proved, not assumed, because the learner's code runs in
+ * this process:
+ *   - START_TEST is wrapped so that each test, once its body has run to the
+ *     end, writes its name to a scratch file.  A test that Check calls
+ *     passed but that never got there (an exit(0) or _exit(0) in the code
+ *     under test) counts as an error.
+ *   - Only when every test added was run, none failed and every one reached
+ *     its end does ex_main write the runner's secret (EX_NONCE, a random
+ *     token in the environment) to the file EX_PASS_FILE.  The runner
+ *     believes that file, never an exit status alone: a constructor that
+ *     prints a summary and exits 0 before main proves nothing.
+ *
+ * Exit status: 0 all pass, 1 some test failed by its assertions only,
+ * 3 a test crashed, timed out or ended early, 4 no test ran.
+ * EX_VERBOSE=1 shows the passing tests too; EX_HINT_LEVEL (set by the
+ * runner: how many hint rungs the learner has seen) lets a failure message
+ * say more once the learner has asked for it (ex_hint_level()).
  */
 #ifndef NNDL_EX_CHECK_H
 #define NNDL_EX_CHECK_H
@@ -16,8 +31,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "exercises.h"
+
+#define EX_MAX_TESTS 64
+
+static FILE *ex_ends;             /* names of the tests that reached their end */
+static int ex_added;              /* tests added to the suite */
+
+static void ex_reached_end(const char *name)
+{
+    if (ex_ends) {
+        fprintf(ex_ends, "%s\n", name);
+        fflush(ex_ends);
+    }
+}
+
+/* START_TEST, with the test's end recorded after its body returns. */
+#undef START_TEST
+#define START_TEST(name)                                                    \
+    static void name##_body(void);                                          \
+    static void name##_fn(int _i CK_ATTRIBUTE_UNUSED)                       \
+    {                                                                       \
+        name##_body();                                                      \
+        ex_reached_end(#name);                                              \
+    }                                                                       \
+    static const TTest name##_ttest = {#name, name##_fn, __FILE__, __LINE__}; \
+    static const TTest *name = &name##_ttest;                               \
+    static void name##_body(void)
 
 /* Adds test fn (a START_TEST name) in its own test case; timeout in s. */
 #define EX_ADD(suite, fn) ex_add((suite), #fn, (fn), 4.0)
@@ -29,6 +71,15 @@ static void ex_add(Suite *s, const char *name, const TTest *fn, double secs)
     tcase_set_timeout(tc, secs);
     _tcase_add_test(tc, fn, 0, 0, 0, 1);
     suite_add_tcase(s, tc);
+    ex_added++;
+}
+
+/* How many hint rungs the learner has asked for (0 if unknown). */
+static inline int ex_hint_level(void)
+{
+    const char *s = getenv("EX_HINT_LEVEL");
+    int level = s ? atoi(s) : 0;
+    return level > 0 && level < 100 ? level : 0;
 }
 
 /* "test_nand_of_one_and_one" -> "nand of one and one". */
@@ -55,32 +106,85 @@ static void ex_print_problem(TestResult *tr)
         printf("      %s\n", msg);
 }
 
+/* Did test `name` write its end mark? */
+static int ex_ended(const char *name)
+{
+    char line[256];
+    if (!ex_ends)
+        return 0;
+    rewind(ex_ends);
+    while (fgets(line, sizeof line, ex_ends)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (strcmp(line, name) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Writes the runner's secret where it asked for it: the proof of a pass. */
+static void ex_prove_pass(const char *nonce, const char *path)
+{
+    if (!nonce || !path || !*nonce || !*path)
+        return;
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fprintf(f, "pass %s\n", nonce);
+        fclose(f);
+    }
+}
+
 static int ex_main(Suite *s)
 {
+    /* Taken out of the environment before any test runs the learner's code. */
+    char *nonce = getenv("EX_NONCE"), *path = getenv("EX_PASS_FILE");
+    nonce = nonce ? strdup(nonce) : NULL;
+    path = path ? strdup(path) : NULL;
+    unsetenv("EX_NONCE");
+    unsetenv("EX_PASS_FILE");
+    ex_ends = tmpfile();
+
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_SILENT);
-    int run = srunner_ntests_run(sr), failed = srunner_ntests_failed(sr);
+    int run = srunner_ntests_run(sr), failed = 0, errors = 0;
     int verbose = getenv("EX_VERBOSE") != NULL;
     TestResult **results = srunner_results(sr);
     for (int i = 0; i < run; i++) {
-        if (tr_rtype(results[i]) == CK_PASS) {
+        const char *name = tr_tcname(results[i]);
+        if (tr_rtype(results[i]) == CK_PASS && ex_ended(name)) {
             if (verbose)
-                ex_print_name("\xe2\x9c\x93", tr_tcname(results[i]));
+                ex_print_name("\xe2\x9c\x93", name);
             continue;
         }
-        ex_print_name("\xe2\x9c\x97", tr_tcname(results[i]));
+        ex_print_name("\xe2\x9c\x97", name);
+        if (tr_rtype(results[i]) == CK_PASS) {
+            printf("      the test never reached its end: something it called"
+                   " ended the program early (exit()? _exit()?)\n");
+            errors++;
+            continue;
+        }
         ex_print_problem(results[i]);
+        if (tr_rtype(results[i]) == CK_FAILURE)
+            failed++;
+        else
+            errors++;
     }
     free(results);
     fflush(stdout);
     srunner_print(sr, CK_MINIMAL);
     srunner_free(sr);
-    if (run == 0) {
-        printf("  no test ran: CK_RUN_CASE or CK_RUN_SUITE names nothing"
-               " in this suite\n");
-        return 1;
+    if (run == 0 || run != ex_added) {
+        printf("  %d of %d tests ran: CK_RUN_CASE or CK_RUN_SUITE selects"
+               " part of this suite, or none\n", run, ex_added);
+        return 4;
     }
-    return failed ? 1 : 0;
+    if (errors)
+        return 3;
+    if (failed)
+        return 1;
+    ex_prove_pass(nonce, path);
+    free(nonce);
+    free(path);
+    return 0;
 }
 
 /* Helpers the tests share. */

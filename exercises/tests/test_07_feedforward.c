@@ -1,9 +1,13 @@
 /* Tests for exercise 7: feedforward through a Network. */
 #include "ex_check.h"
 
+/* The hand-made network, as the failure messages show it. */
+#define HAND_NET "sizes (2, 2, 1), w^0 = [[0.5, -1], [2, 0]], b^0 = (0, -1), " \
+                 "w^1 = [[1, -1]], b^1 = (0.5), x = (1, 2)"
+
 START_TEST(test_a_network_of_sizes_2_2_1_computed_by_hand)
 {
-    /* [2, 2, 1]: hidden z = (0.5*1 - 1*2 + 0, 2*1 + 0*2 - 1) = (-1.5, 1),
+    /* hidden z = (0.5*1 - 1*2 + 0, 2*1 + 0*2 - 1) = (-1.5, 1),
      * output z = 1*sigma(-1.5) - 1*sigma(1) + 0.5. */
     const int sizes[3] = {2, 2, 1};
     Network *net = network_create(sizes, 3, NULL);
@@ -14,15 +18,25 @@ START_TEST(test_a_network_of_sizes_2_2_1_computed_by_hand)
     const float *out = ex_feedforward(net, x);
     double h0 = ex_sigma(-1.5), h1 = ex_sigma(1.0);
     double want = ex_sigma(h0 - h1 + 0.5);
-    ck_assert_msg(out == net->a[2], "return net->a[L-1] (the output layer)");
+    ck_assert_msg(out != NULL, "return net->a[L-1] (the output layer), not NULL");
+    ck_assert_msg(net->a[0][0] == 1.0f && net->a[0][1] == 2.0f,
+                  "network " HAND_NET ": net->a[0] should hold x, got (%g, %g)",
+                  net->a[0][0], net->a[0][1]);
     ck_assert_msg(fabs(net->z[0][0] + 1.5) < 1e-6 && fabs(net->z[0][1] - 1.0) < 1e-6,
-                  "hidden z: expected (-1.5, 1), got (%g, %g)",
+                  "network " HAND_NET ": hidden z = w^0 x + b^0 = "
+                  "(0.5*1 - 1*2 + 0, 2*1 + 0*2 - 1): expected (-1.5, 1), got (%g, %g)",
                   net->z[0][0], net->z[0][1]);
     ck_assert_msg(fabs(net->a[1][0] - h0) < 1e-6 && fabs(net->a[1][1] - h1) < 1e-6,
-                  "hidden a: expected (%.6f, %.6f), got (%.6f, %.6f)",
+                  "network " HAND_NET ": hidden a = sigma(z) = sigma(-1.5, 1): "
+                  "expected (%.6f, %.6f), got (%.6f, %.6f)",
                   h0, h1, net->a[1][0], net->a[1][1]);
-    ck_assert_msg(fabs(out[0] - want) < 1e-6, "output: expected %.6f, got %.6f",
+    ck_assert_msg(fabs(net->z[1][0] - (h0 - h1 + 0.5)) < 1e-6,
+                  "network " HAND_NET ": output z = 1*%.6f - 1*%.6f + 0.5: "
+                  "expected %.6f, got %.6f", h0, h1, h0 - h1 + 0.5, net->z[1][0]);
+    ck_assert_msg(fabs(out[0] - want) < 1e-6, "network " HAND_NET ": output "
+                  "a = sigma(%.6f): expected %.6f, got %.6f", h0 - h1 + 0.5,
                   want, out[0]);
+    ck_assert_msg(out == net->a[2], "return net->a[L-1] (the output layer)");
     network_free(net);
 }
 END_TEST

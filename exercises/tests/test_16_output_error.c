@@ -10,6 +10,23 @@ static double cost_of_z(const double *z, const float *y, int n)
     return c;
 }
 
+/* What a wrong delta_j looks like, said once the learner has seen hint
+ * rung 2 (the equation); before that the numbers speak alone. */
+static const char *diagnosis(double got, double fd, double z, double y)
+{
+    double a = ex_sigma(z);
+    if (ex_hint_level() < 2)
+        return "";
+    if (fabs(got - (a - y)) < 1e-5)
+        return " -- your delta equals a - y: BP1 has a second factor, how"
+               " fast sigma moves at z";
+    if (fabs(got + fd) < 1e-5)
+        return " -- your delta has the wrong sign: dC/da is a - y, not y - a";
+    if (fabs(got - (a - y) * ex_sigma(a) * (1 - ex_sigma(a))) < 1e-5)
+        return " -- sigma' is taken at a, not at the weighted input z";
+    return "";
+}
+
 START_TEST(test_the_output_error_matches_the_slope_of_c_found_by_nudging_z)
 {
     const int sizes[3] = {6, 4, 10};
@@ -39,8 +56,9 @@ START_TEST(test_the_output_error_matches_the_slope_of_c_found_by_nudging_z)
             nabla_zero += fabs(fd);
             ck_assert_msg(fabs(net->delta[1][j] - fd) < 1e-5, "network %d, "
                           "output neuron %d (target %g): dC_x/dz measured "
-                          "%.6f, your delta %.6f", t, j, y[j], fd,
-                          net->delta[1][j]);
+                          "%.6f, your delta %.6f%s", t, j, y[j], fd,
+                          net->delta[1][j],
+                          diagnosis(net->delta[1][j], fd, z[j], y[j]));
         }
         ck_assert_msg(nabla_zero > 1e-3, "test problem: the cost is flat here");
         network_free(net);

@@ -46,10 +46,19 @@ START_TEST(test_evaluate_counts_exactly_the_right_answers)
     size_t got = ex_evaluate(net, &data);
     ck_assert_msg(got == want, "%d images, the network answers right on %zu "
                   "of them: expected %zu, got %zu", N, want, want, got);
-    Dataset none = data;
-    none.n = 0;
-    got = ex_evaluate(net, &none);
-    ck_assert_msg(got == 0, "no examples: expected 0, got %zu", got);
+    /* Every prefix too, so that the first and the last example each
+     * decide some count (a loop that skips one is caught). */
+    size_t right_so_far = 0;
+    for (int n = 0; n <= N; n++) {
+        Dataset first_n = data;
+        first_n.n = (size_t)n;
+        got = ex_evaluate(net, &first_n);
+        ck_assert_msg(got == right_so_far, "the first %d images only: the "
+                      "network answers right on %zu of them, got %zu", n,
+                      right_so_far, got);
+        if (n < N)
+            right_so_far += lab[n] == (n * 3) % 10;
+    }
     network_free(net);
 }
 END_TEST
