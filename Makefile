@@ -33,12 +33,14 @@ DEPS_NONE := help clean distclean
 DEPS_LIB := libnndl programs
 DEPS_DATA := data
 DEPS_CI := sanitize memcheck tsan fuzz fuzz-build
-DEPS_EXERCISE := exercise progress next hint solution reset
+DEPS_EXERCISE := exercise progress next hint reset solution skip unskip watch exercises-all exercises-files
 deps_of = $(strip $(if $(filter $(DEPS_NONE),$1),,$(if $(filter $(DEPS_LIB),$1),lib,$(if \
   $(filter $(DEPS_DATA),$1),data,$(if $(filter $(DEPS_CI),$1),build check ci,$(if \
   $(filter $(DEPS_EXERCISE),$1),exercise,$(if $(filter check test-% run-% unit-tests %-check,$1),build \
   check,build)))))))
-DEPS_GROUPS := $(sort $(foreach g,$(or $(MAKECMDGOALS),all),$(call deps_of,$(g))))
+# DEPS_GOAL_GROUPS=... on the command line names the groups instead; `none`
+# for the exercise runner's own makes (the make that started it checked).
+DEPS_GROUPS := $(filter-out none,$(or $(DEPS_GOAL_GROUPS),$(sort $(foreach g,$(or $(MAKECMDGOALS),all),$(call deps_of,$(g))))))
 ifeq ($(MAKELEVEL),0)
 ifneq ($(DEPS_GROUPS),)
 ifeq ($(shell scripts/check-deps $(DEPS_GROUPS) >&2 || echo FAIL),FAIL)

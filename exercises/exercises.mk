@@ -13,8 +13,8 @@ EX_BUILD := $(BUILD)/exercises
 # The learner's files and their builds (the runner's check moves both).
 EX_WORK ?= exercises
 EX_LEARN ?= $(EX_BUILD)/learner
-EX_CHECK_CFLAGS := $(shell pkg-config --cflags check)
-EX_CHECK_LIBS := $(shell pkg-config --libs check)
+EX_CHECK_CFLAGS := $(CHECK_CFLAGS)
+EX_CHECK_LIBS := $(CHECK_LIBS)
 EX_FLAGS = $(CPPFLAGS) $(filter-out -Werror,$(CFLAGS)) -Iexercises -Iexercises/tests $(EX_CHECK_CFLAGS)
 # Solutions, stubs, mutants and tests must compile without a single warning;
 # the learner's file may warn (the runner shows the warnings on a failure).
