@@ -97,7 +97,7 @@ local function tr(key) return (L10N[M.lang] or L10N.en)[key] end
 -- the repository, so that a link to lib/x.c works from a checkout.
 local function root_link(path)
   local up = ""
-  for _ in (M.target or "book/html/index.html"):gmatch("/") do up = up .. "../" end
+  for _ in (M.target or ""):gmatch("/") do up = up .. "../" end
   return up .. path
 end
 
