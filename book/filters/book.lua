@@ -77,7 +77,7 @@ local L10N = {
   en = {
     epoch = "epoch", first = "after epoch 0", best = "best (epoch)",
     final = "final", chapter = "the chapter", run = "run",
-    exercise = "Exercise", start = "start with ", hints = "hints ",
+    exercise = "Exercise", start = "Check your work: ", hints = "more hints: ",
     from = "from", write = "Write:", tests = "The test", checks = " checks that:",
     read = "The text:", hint1 = "First hint:", note = "note",
     prev = "← ", next = " →",
@@ -85,7 +85,7 @@ local L10N = {
   ["zh-Hans"] = {
     epoch = "轮次", first = "第 0 轮后", best = "最佳（轮次）",
     final = "最终", chapter = "原书", run = "实验",
-    exercise = "练习", start = "开始：", hints = "提示：",
+    exercise = "练习", start = "检查：", hints = "更多提示：",
     from = "来自", write = "要写的函数：", tests = "测试", checks = " 检查：",
     read = "对应正文：", hint1 = "第一条提示：", note = "说明",
     prev = "← ", next = " →",
