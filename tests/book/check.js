@@ -192,6 +192,26 @@ function figuresIn(mdDir) {
   return figs;
 }
 
+function glossary() {
+  return lines(read('book/glossary.tsv')).slice(1).filter(Boolean)
+    .map(l => { const [en, zh, note] = l.split('\t'); return { en, zh, note }; });
+}
+
+// The Chinese prose uses the glossary's terms: a term the English text
+// uses appears, in its Chinese form, in the Chinese text (both without
+// code blocks).  Checked on the Markdown sources.
+function glossaryInProse() {
+  const prose = dir => fs.readdirSync(dir).filter(f => f.endsWith('.md')).sort()
+    .map(f => read(path.join(dir, f))).join('\n').replace(/```[\s\S]*?```/g, '');
+  const en = prose('book/en'), zh = prose('book/zh');
+  const bad = [];
+  for (const t of glossary()) {
+    const used = new RegExp('\\b' + t.en.replace(/[-\s]/g, '[-\\s]') + 's?\\b', 'i').test(en);
+    if (used && !zh.includes(t.zh)) bad.push(`the Chinese text never says ${t.zh} (${t.en}, book/glossary.tsv)`);
+  }
+  return bad;
+}
+
 // ---- the checks ---------------------------------------------------------
 function verify(ed, facts, tags, pages, phone) {
   const bad = [];
@@ -279,6 +299,14 @@ function verify(ed, facts, tags, pages, phone) {
     ok(e && e.signature !== null && e.signature === want.join('\n') && e.visible,
       `exercise ${ex.n} (${ex.id}) does not show its signature ${want.join('; ')} (shows ${e ? e.signature : 'no entry'})`);
   }
+  // the glossary: every term of book/glossary.tsv, the edition's language first
+  const terms = glossary();
+  ok(terms.length >= 30, `book/glossary.tsv has only ${terms.length} terms`);
+  for (const t of terms) {
+    const row = ed.name === 'en' ? [t.en, t.zh] : [t.zh, t.en];
+    ok(facts.glossary.some(r => r[0] === row[0] && r[1] === row[1]),
+      `the glossary does not list ${t.en} = ${t.zh}`);
+  }
   // every listing's header is a link to its file, and the file is there
   for (const l of facts.listings) {
     const target = l.head && path.normalize(path.join(here, l.head.href));
@@ -318,6 +346,7 @@ function selfTest(ed, facts, tags, pages, phone) {
     'a listing header that is plain text': f => { f.listings[0].head = null; },
     'a listing header linking to another file': f => {
       f.listings[0].head = Object.assign({ text: f.listings[0].file }, f.listings[0].head, { href: 'elsewhere.c' }); },
+    'a glossary term left out': f => { f.glossary.pop(); },
     'an exercise without its signature': f => { if (f.exerciseEntries[0]) f.exerciseEntries[0].signature = null; else f.exerciseEntries = []; },
   };
   const bad = [];
@@ -372,6 +401,9 @@ function main() {
     same('number of figures', p => p.images.length);
     same('section headings', p => p.headings.filter(h => h.level === 'h1' && h.id).map(h => [h.id, h.text]));
   }
+  const prose = glossaryInProse();
+  total += glossary().length;
+  bad = bad.concat(prose.map(b => 'zh: ' + b));
   if (bad.length) {
     for (const b of bad.slice(0, 60)) console.error('FAIL ' + b);
     if (bad.length > 60) console.error(`... and ${bad.length - 60} more`);

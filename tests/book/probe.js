@@ -101,6 +101,9 @@
         return { n: d.getAttribute('data-n'), id: d.getAttribute('data-id'),
                  signature: sig ? sig.textContent : null, visible: sig ? box(sig).h > 0 : false };
       }),
+      glossary: q('div.glossary tbody tr').map(function (tr) {
+        return Array.prototype.map.call(tr.cells, function (c) { return c.textContent.trim(); });
+      }),
       wrapping: wrapping(),
       tooWide: tooWide(),
       viewport: document.documentElement.clientWidth,
