@@ -659,7 +659,11 @@ local CLOSERS = { [")"] = true, ["]"] = true, ["}"] = true, ["|"] = true, ["‖"
 local SIGN = '<mo lspace="0em" rspace="0em">−</mo>'
 
 local function mend_mathml(html, inline)
-  if inline then html = html:gsub('stretchy="true"', 'stretchy="false"') end
+  if inline then
+    html = html:gsub('stretchy="true"', 'stretchy="false"')
+    -- and brackets hug what they hold (Chromium spaces a prefix ‖ out)
+    html = html:gsub('(<mo stretchy="false" form="p[a-z]+fix")>', '%1 lspace="0em" rspace="0em">')
+  end
   html = html:gsub("(<[a-z]+[^>]*>)<mo>−</mo>", function(open)
     -- first in a group (mrow, msub's base, semantics ...)
     if open:match("^<mo") then return nil end

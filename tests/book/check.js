@@ -241,6 +241,7 @@ function verify(ed, facts, tags, pages, phone) {
   ok(facts.math.length >= 30, `only ${facts.math.length} MathML elements`);
   const flat = facts.math.filter(m => !(m.mathml && m.w > 0 && m.h > 0));
   ok(flat.length === 0, `${flat.length} math elements are not laid out as MathML`);
+  ok(facts.stretchyInline === 0, `${facts.stretchyInline} brackets in inline maths stretch (taller than the line)`);
   ok(facts.rawTex.length === 0, `raw TeX left in the text: ${JSON.stringify(facts.rawTex.slice(0, 3))}`);
   const tagsOnPage = new Set(facts.eqs.map(e => e.tag));
   for (const t of EQ_TAGS) ok(tagsOnPage.has(t), `equation (${t}) missing`);
@@ -346,6 +347,7 @@ function selfTest(ed, facts, tags, pages, phone) {
     'a listing header that is plain text': f => { f.listings[0].head = null; },
     'a listing header linking to another file': f => {
       f.listings[0].head = Object.assign({ text: f.listings[0].file }, f.listings[0].head, { href: 'elsewhere.c' }); },
+    'a stretchy bracket in inline maths': f => { f.stretchyInline = 1; },
     'a glossary term left out': f => { f.glossary.pop(); },
     'an exercise without its signature': f => { if (f.exerciseEntries[0]) f.exerciseEntries[0].signature = null; else f.exerciseEntries = []; },
   };

@@ -104,6 +104,7 @@
       glossary: q('div.glossary tbody tr').map(function (tr) {
         return Array.prototype.map.call(tr.cells, function (c) { return c.textContent.trim(); });
       }),
+      stretchyInline: q('math[display="inline"] mo[stretchy="true"]').length,
       wrapping: wrapping(),
       tooWide: tooWide(),
       viewport: document.documentElement.clientWidth,
