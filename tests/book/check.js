@@ -61,9 +61,12 @@ function chromium(args) {
   return r.stdout;
 }
 
-// The page is read at two widths: a desktop (1200 px) and a phone (400 px).
-const WIDTHS = [1200, 400];
-const PHONE = 400;
+// The page is read at a desktop's width (1200 px) and a phone's (400 px),
+// and once more at the narrowest phone it must fit (360 px); screenshots at
+// the first two.
+const WIDTHS = [1200, 400, 360];
+const SHOTS = [1200, 400];
+const PHONE = 400, NARROW = 360;
 
 // Headless Chromium lays a page out at least 500 px wide whatever
 // --window-size says, so a narrower screen is a frame of that width in a
@@ -95,7 +98,7 @@ function probe(ed) {
       at[w] = facts;
     }
     // the screenshots show the page as it opens, before the probe runs
-    for (const w of WIDTHS) {
+    for (const w of SHOTS) {
       const shot = path.resolve(OUT, `${ed.name}-${w}.png`);
       const height = Math.max(800, Math.min(at[w].height || 3000, 16000));
       chromium(['--screenshot=' + shot, `--window-size=${w},${height}`, 'file://' + framed(path.resolve(ed.html), w, height)]);
@@ -104,7 +107,7 @@ function probe(ed) {
   } finally {
     fs.rmSync(copy, { force: true });
   }
-  return { facts: at[WIDTHS[0]], phone: at[PHONE], shots };
+  return { facts: at[WIDTHS[0]], phone: at[PHONE], narrow: at[NARROW], shots };
 }
 
 // The head of each function an exercise asks for, cut from its stub here
@@ -320,12 +323,13 @@ function verify(ed, facts, tags, pages, phone) {
       `at ${w} px ${f ? f.wrapping.length : '?'} code or output boxes wrap their lines: ${JSON.stringify(f && f.wrapping.slice(0, 2))}`);
   }
   // a phone: the page itself never scrolls sideways, only boxes inside it
-  ok(phone && phone.viewport <= PHONE, `the phone probe ran ${phone && phone.viewport} px wide, not ${PHONE}`);
-  ok(phone && phone.scrollWidth <= phone.viewport,
-    `at ${PHONE} px the page is ${phone && phone.scrollWidth} px wide: it scrolls sideways`);
-  ok(phone && phone.tooWide.length === 0,
-    `at ${PHONE} px ${phone && phone.tooWide.length} elements stick out of the screen outside a scroll box: ` +
-    JSON.stringify(phone && phone.tooWide.slice(0, 3)));
+  for (const [w, p] of [[PHONE, phone], [NARROW, phone && phone.narrow]]) {
+    ok(p && p.viewport <= w, `the phone probe ran ${p && p.viewport} px wide, not ${w}`);
+    ok(p && p.scrollWidth <= p.viewport, `at ${w} px the page is ${p && p.scrollWidth} px wide: it scrolls sideways`);
+    ok(p && p.tooWide.length === 0,
+      `at ${w} px ${p && p.tooWide.length} elements stick out of the screen outside a scroll box: ` +
+      JSON.stringify(p && p.tooWide.slice(0, 3)));
+  }
   return { bad, checks };
 }
 
@@ -369,9 +373,9 @@ function main() {
   const shots = {};
   const phones = {};
   for (const ed of EDITIONS) {
-    const { facts, phone, shots: s } = probe(ed);
+    const { facts, phone, narrow, shots: s } = probe(ed);
     pages[path.normalize(ed.html)] = facts;
-    phones[ed.name] = phone;
+    phones[ed.name] = Object.assign(phone, { narrow });
     shots[ed.name] = s;
   }
   let bad = [], total = 0, planted = 0;
