@@ -101,6 +101,10 @@ expect "a stub without the manifest's function stops the build" fail 'no definit
 setup; : >"$work/book/exercises.tsv"
 expect "an exercise without a place in the text stops the build" fail 'no anchor.*for exercise one'
 setup; expect "a listing header links to its file" ok 'href="lib/a.c"'
+setup; printf 'en\tzh\tnote\nepoch\t轮\t1.5\n' >"$work/book/glossary.tsv"; printf '\n::: {.glossary}\n:::\n' >>"$work/page.md"
+expect "the glossary is a table of book/glossary.tsv" ok '<td[^>]*>轮</td>' zh-Hans
+setup; printf 'english\tchinese\n' >"$work/book/glossary.tsv"; printf '\n::: {.glossary}\n:::\n' >>"$work/page.md"
+expect "a glossary without its header stops the build" fail 'the header must be en<TAB>zh<TAB>note'
 setup; sed -i 's/(#eq:one)/(#eq:two)/' "$work/page.md"
 expect "a reference to an unknown equation stops the build" fail 'unknown equation eq:two'
 
