@@ -16,6 +16,24 @@
 --   ::: {.exercises section=1.N}   that section's exercises, from the manifest
 --   [$$...$$]{#eq:NAME tag=1.6}    a numbered display equation;
 --   [](#eq:NAME)                   a reference to it, written as (1.6)
+--   ::: {.glossary}                book/glossary.tsv as a table
+--   fold="text"                    on a listing, an output or a results
+--                                  table: folded into <details> (walls of
+--                                  numbers a figure already shows)
+--
+-- and it shapes the page for reading (each step a section below):
+--   - a listing's header links to its file (relative, works offline);
+--   - an exercise shows its stub's signature, its test names, a link to
+--     its text (book/exercises.tsv) and rung 1 of its hint ladder;
+--   - maths is written as MathML here and mended: flat brackets inline,
+--     no space after a sign minus, display maths in a scrolling box;
+--   - tables: numbers right, text left, short cells on one line, each in
+--     a scrolling div.table-wrap;
+--   - each level-1 section ends with previous/next links, and
+--     book/book.js (folding contents, current section) is appended.
+--
+-- Other filters may run after this one (pandoc applies them in order);
+-- they see the Divs this one leaves alone, with their classes intact.
 --
 -- Any missing input (tag, output, result, figure, manifest entry) is an
 -- error that stops the build with a message saying which `make` target
