@@ -16,6 +16,24 @@
 --   ::: {.exercises section=1.N}   that section's exercises, from the manifest
 --   [$$...$$]{#eq:NAME tag=1.6}    a numbered display equation;
 --   [](#eq:NAME)                   a reference to it, written as (1.6)
+--   ::: {.glossary}                book/glossary.tsv as a table
+--   fold="text"                    on a listing, an output or a results
+--                                  table: folded into <details> (walls of
+--                                  numbers a figure already shows)
+--
+-- and it shapes the page for reading (each step a section below):
+--   - a listing's header links to its file (relative, works offline);
+--   - an exercise shows its stub's signature, its test names, a link to
+--     its text (book/exercises.tsv) and rung 1 of its hint ladder;
+--   - maths is written as MathML here and mended: flat brackets inline,
+--     no space after a sign minus, display maths in a scrolling box;
+--   - tables: numbers right, text left, short cells on one line, each in
+--     a scrolling div.table-wrap;
+--   - each level-1 section ends with previous/next links, and
+--     book/book.js (folding contents, current section) is appended.
+--
+-- Other filters may run after this one (pandoc applies them in order);
+-- they see the Divs this one leaves alone, with their classes intact.
 --
 -- Any missing input (tag, output, result, figure, manifest entry) is an
 -- error that stops the build with a message saying which `make` target
@@ -37,7 +55,7 @@ local M = {
   sources = {}, deps = {}, dep_list = {}, target = nil, deps_file = nil,
   outdir = "build/book/out", results = "results", plots = "plots/out", lang = "en",
   tags = {}, tag_order = {}, used = {},
-  eqs = {}, listed_exercises = {}, manifest = nil, zh_titles = nil,
+  eqs = {}, listed_exercises = {}, manifest = nil, headers = {},
 }
 
 local function fail(fmt, ...)
@@ -77,17 +95,53 @@ local L10N = {
   en = {
     epoch = "epoch", first = "after epoch 0", best = "best (epoch)",
     final = "final", chapter = "the chapter", run = "run",
-    exercise = "Exercise", start = "start with ", hints = "hints ",
-    from = "from",
+    exercise = "Exercise", start = "Check your work: ", hints = "more hints: ",
+    from = "from", write = "Write:", tests = "The test", checks = " checks that:",
+    read = "The text:", hint1 = "First hint:", note = "note",
+    prev = "← ", next = " →",
   },
   ["zh-Hans"] = {
     epoch = "轮次", first = "第 0 轮后", best = "最佳（轮次）",
     final = "最终", chapter = "原书", run = "实验",
-    exercise = "练习", start = "开始：", hints = "提示：",
-    from = "来自",
+    exercise = "练习", start = "检查：", hints = "更多提示：",
+    from = "来自", write = "要写的函数：", tests = "测试", checks = " 检查：",
+    read = "对应正文：", hint1 = "第一条提示：", note = "说明",
+    prev = "← ", next = " →",
   },
 }
 local function tr(key) return (L10N[M.lang] or L10N.en)[key] end
+
+-- The path from the page being written (book-target) back to the top of
+-- the repository, so that a link to lib/x.c works from a checkout.
+local function root_link(path)
+  local up = ""
+  for _ in (M.target or ""):gmatch("/") do up = up .. "../" end
+  return up .. path
+end
+
+-- Blocks with a header line: shown as they are, or, with fold="..." on
+-- the element, folded into <details> whose summary is the header (and the
+-- fold text).  Used for walls of numbers a figure already shows and for
+-- listings that mostly print text.
+local function folded(el, head_inlines, body)
+  local fold = el.attributes and el.attributes.fold
+  if not fold then
+    local out = { pandoc.Para(head_inlines) }
+    for _, b in ipairs(body) do table.insert(out, b) end
+    return out
+  end
+  local summary = {}
+  for _, i in ipairs(head_inlines) do table.insert(summary, i) end
+  if fold ~= "" then
+    table.insert(summary, pandoc.Space())
+    table.insert(summary, pandoc.Emph({ pandoc.Str("(" .. fold .. ")") }))
+  end
+  local out = { pandoc.RawBlock("html", '<details class="fold"><summary>'),
+    pandoc.Plain(summary), pandoc.RawBlock("html", "</summary>") }
+  for _, b in ipairs(body) do table.insert(out, b) end
+  table.insert(out, pandoc.RawBlock("html", "</details>"))
+  return out
+end
 
 ---------------------------------------------------------------------------
 -- Metadata
@@ -147,9 +201,12 @@ local function listing(el)
          .. "/* book: %s */ ... /* end book: %s */)", name, name, name)
   end
   M.used[name] = true
-  local head = pandoc.Para({ pandoc.Code(t.file), pandoc.Str(":" .. t.line) })
+  -- the header links to the file, relative to the page (works offline
+  -- from a checkout)
+  local head = { pandoc.Link({ pandoc.Code(t.file), pandoc.Str(":" .. t.line) },
+    root_link(t.file), "", pandoc.Attr("", { "source" })) }
   local code = pandoc.CodeBlock(t.text, pandoc.Attr("", { "c" }))
-  return pandoc.Div({ head, code }, pandoc.Attr("", { "listing" },
+  return pandoc.Div(folded(el, head, { code }), pandoc.Attr("", { "listing" },
     { ["data-tag"] = name, ["data-file"] = t.file }))
 end
 
@@ -201,7 +258,7 @@ local function output(el)
         pandoc.Str("→"), pandoc.Space(), pandoc.Code(path) })
     end
   end
-  return pandoc.Div({ head, pandoc.CodeBlock(text, pandoc.Attr("", { "output" })) },
+  return pandoc.Div(folded(el, head.content, { pandoc.CodeBlock(text, pandoc.Attr("", { "output" })) }),
     pandoc.Attr("", { "output-block" }, attrs))
 end
 
@@ -399,6 +456,14 @@ local function tsv_table(el)
   return md_table(header, rows, el.content)
 end
 
+-- A results table with fold="what it is" is folded away under that line.
+local function fold_table(el, tbl)
+  if not el.attributes.fold then return tbl end
+  return pandoc.Div({ pandoc.RawBlock("html", '<details class="fold"><summary>'),
+    pandoc.Plain({ pandoc.Str(el.attributes.fold) }), pandoc.RawBlock("html", "</summary>"),
+    tbl, pandoc.RawBlock("html", "</details>") }, pandoc.Attr("", { "folded-table" }))
+end
+
 ---------------------------------------------------------------------------
 -- Exercises, from exercises/manifest.tsv
 
@@ -410,7 +475,7 @@ local function manifest()
     if line ~= "" and not line:match("^#") then
       local f = split(line, "\t")
       if #f < 6 then fail("exercises/manifest.tsv: bad line %q", line) end
-      table.insert(m, { n = f[1], id = f[2], section = f[3], title = f[4], file = f[5] })
+      table.insert(m, { n = f[1], id = f[2], section = f[3], title = f[4], file = f[5], funcs = f[6] })
     end
   end
   if #m == 0 then fail("exercises/manifest.tsv lists no exercises") end
@@ -418,41 +483,155 @@ local function manifest()
   return m
 end
 
-local function zh_title(ex)
-  if not M.zh_titles then
-    M.zh_titles = {}
-    for _, line in ipairs(lines_of(slurp("book/zh/exercises.tsv"))) do
-      local id, title = line:match("^([%w_]+)\t(.+)$")
-      if id then M.zh_titles[id] = title end
+-- A two-column file "id<TAB>value" (lines without a tab are comments),
+-- read once; `what` names the value in the error for a missing id.
+local id_maps = {}
+local function by_id(path, ex, what)
+  if not id_maps[path] then
+    id_maps[path] = {}
+    for _, line in ipairs(lines_of(slurp(path))) do
+      local id, value = line:match("^([%w_]+)\t(.+)$")
+      if id then id_maps[path][id] = trim(value) end
     end
   end
-  local t = M.zh_titles[ex.id]
-  if not t then
-    fail("book/zh/exercises.tsv has no Chinese title for exercise %s (%s)", ex.id, ex.title)
+  local v = id_maps[path][ex.id]
+  if not v then fail("%s has no %s for exercise %s (%s)", path, what, ex.id, ex.title) end
+  return v
+end
+
+local function zh_title(ex) return by_id("book/zh/exercises.tsv", ex, "Chinese title") end
+
+-- Where the book explains each exercise: the id of a heading.
+local function ex_anchor(ex) return by_id("book/exercises.tsv", ex, "anchor (a heading's id)") end
+
+-- The function(s) to write, as the stub declares them: each definition's
+-- head, from its return type to the closing parenthesis, on one line.
+local function ex_signatures(ex)
+  local path = "exercises/stubs/" .. ex.file
+  local text = slurp(path, "it is written by the exercises part of the workbook")
+  local sigs = {}
+  for fname in (ex.funcs .. ","):gmatch("%s*([%w_]+)%s*,") do
+    local head = text:match("\n([%a_][^\n]-[%s%*]" .. fname .. "%(.-%))%s*\n{")
+    if not head then fail("%s: no definition of %s (manifest line %s)", path, fname, ex.n) end
+    table.insert(sigs, (head:gsub("%s+", " ")))
   end
-  return t
+  return sigs
+end
+
+-- What the test checks: its test names, which read as sentences.
+local function ex_tests(ex)
+  local path = "exercises/tests/test_" .. ex.file
+  local names = {}
+  for name in slurp(path, "it is written by the exercises part of the workbook"):gmatch("START_TEST%s*%(%s*([%w_]+)%s*%)") do
+    table.insert(names, name)
+  end
+  if #names == 0 then fail("%s has no START_TEST", path) end
+  return names
+end
+
+-- The first, gentlest hint.  The ladders are exercises/hints/<lang>/NN_id.txt,
+-- rungs split by a line "---", rung 1 first.  Before those existed there
+-- was one English file exercises/hints/NN_id.txt whose rungs went the other
+-- way (its first rung nearly gives the answer away): from that one the book
+-- takes the last rung, a pointer to the text, never the answer.
+local function ex_hint(ex)
+  local base = ex.file:gsub("%.c$", "")
+  local lang = M.lang == "en" and "en" or "zh"
+  local paths = { "exercises/hints/" .. lang .. "/" .. base .. ".txt",
+    "exercises/hints/en/" .. base .. ".txt" }
+  local text, legacy
+  for _, p in ipairs(paths) do
+    local f = io.open(p, "rb")
+    if f then f:close(); text = slurp(p); break end
+  end
+  if not text then
+    text = slurp("exercises/hints/" .. base .. ".txt", "it is written by the exercises part of the workbook")
+    legacy = true
+  end
+  local rungs, cur = {}, {}
+  for _, line in ipairs(lines_of(text)) do
+    if line:match("^%-%-%-%s*$") then table.insert(rungs, cur); cur = {}
+    else table.insert(cur, line) end
+  end
+  table.insert(rungs, cur)
+  local rung = trim(table.concat(rungs[legacy and #rungs or 1], " "))
+  if rung == "" then fail("the hints of exercise %s start with an empty rung", ex.n) end
+  return rung
+end
+
+local function sentence(test_name)
+  return (test_name:gsub("^test_", ""):gsub("_", " "))
+end
+
+-- One exercise: title and file, the signature, what the test checks,
+-- where the text is, the first hint and the commands.
+local function exercise_entry(ex)
+  local title = M.lang == "en" and ex.title or zh_title(ex)
+  local anchor = ex_anchor(ex)
+  local blocks = {}
+  table.insert(blocks, pandoc.Para({ pandoc.Strong({ pandoc.Str(tr("exercise") .. " " .. ex.n) }),
+    pandoc.Space(), pandoc.Str(title), pandoc.Space(), pandoc.Str("("),
+    pandoc.Link({ pandoc.Code("exercises/stubs/" .. ex.file) }, root_link("exercises/stubs/" .. ex.file)),
+    pandoc.Str(")") }))
+  table.insert(blocks, pandoc.Para({ pandoc.Str(tr("write")) }))
+  table.insert(blocks, pandoc.CodeBlock(table.concat(ex_signatures(ex), "\n"),
+    pandoc.Attr("", { "c", "signature" })))
+  local checks = {}
+  for _, name in ipairs(ex_tests(ex)) do
+    if M.lang == "en" then table.insert(checks, { pandoc.Plain({ pandoc.Str(sentence(name)) }) })
+    else table.insert(checks, { pandoc.Plain({ pandoc.Code(name) }) }) end
+  end
+  table.insert(blocks, pandoc.Para({ pandoc.Str(tr("tests")), pandoc.Space(),
+    pandoc.Link({ pandoc.Code("exercises/tests/test_" .. ex.file) }, root_link("exercises/tests/test_" .. ex.file)),
+    pandoc.Str(tr("checks")) }))
+  table.insert(blocks, pandoc.BulletList(checks))
+  table.insert(blocks, pandoc.Para({ pandoc.Str(tr("read")), pandoc.Space(),
+    pandoc.Link({}, "#" .. anchor, "", pandoc.Attr("", { "ex-where" })) }))
+  table.insert(blocks, pandoc.Div({ pandoc.Para({ pandoc.Str(tr("hint1")), pandoc.Space(),
+    pandoc.Str(ex_hint(ex)) }) }, pandoc.Attr("", { "ex-hint" })))
+  table.insert(blocks, pandoc.Para({ pandoc.Str(tr("start")), pandoc.Code("make exercise N=" .. ex.n),
+    pandoc.Str(" · " .. tr("hints")), pandoc.Code("make hint N=" .. ex.n) }))
+  return pandoc.Div(blocks, pandoc.Attr("ex-" .. ex.n, { "exercise" },
+    { ["data-n"] = ex.n, ["data-id"] = ex.id, ["data-file"] = ex.file }))
 end
 
 local function exercises(el)
   local sec = el.attributes.section
-  local items = {}
+  local out = {}
+  for _, b in ipairs(el.content) do table.insert(out, b) end
+  local n = 0
   for _, ex in ipairs(manifest()) do
     if ex.section == sec then
       M.listed_exercises[ex.id] = true
-      local title = M.lang == "en" and ex.title or zh_title(ex)
-      local md = string.format("**%s %s** %s (`exercises/%s`)  \n%s`make exercise N=%s` · %s`make hint N=%s`",
-        tr("exercise"), ex.n, title, ex.file, tr("start"), ex.n, tr("hints"), ex.n)
-      local blocks = pandoc.read(md, "markdown").blocks
-      table.insert(items, blocks)
+      table.insert(out, exercise_entry(ex))
+      n = n + 1
     end
   end
-  if #items == 0 then fail("the manifest has no exercises for section %s", sec or "?") end
-  local intro = el.content
-  local list = pandoc.BulletList(items)
-  local out = {}
-  for _, b in ipairs(intro) do table.insert(out, b) end
-  table.insert(out, list)
+  if n == 0 then fail("the manifest has no exercises for section %s", sec or "?") end
   return pandoc.Div(out, pandoc.Attr(el.identifier, { "exercises" }, { ["data-section"] = sec }))
+end
+
+---------------------------------------------------------------------------
+-- The glossary, from book/glossary.tsv (en, zh, note): one table, the
+-- edition's own language first.
+
+local function glossary(el)
+  local rows = lines_of(slurp("book/glossary.tsv"))
+  if rows[1] ~= "en\tzh\tnote" then fail("book/glossary.tsv: the header must be en<TAB>zh<TAB>note") end
+  local header = M.lang == "en" and { "English", "简体中文", tr("note") } or { "简体中文", "English", tr("note") }
+  local body = {}
+  for i = 2, #rows do
+    if rows[i] ~= "" then
+      local en, zh, note = rows[i]:match("^([^\t]+)\t([^\t]+)\t?(.*)$")
+      if not en then fail("book/glossary.tsv:%d: expected en<TAB>zh<TAB>note", i) end
+      local esc = function(x) return (x:gsub("([%*_%[%]|\\`%-])", "\\%1")) end
+      if M.lang == "en" then table.insert(body, { esc(en), esc(zh), esc(note) })
+      else table.insert(body, { esc(zh), esc(en), esc(note) }) end
+    end
+  end
+  local tbl = md_table(header, body, el.content)
+  tbl.colspecs = tbl.colspecs:map(function(cs) return { pandoc.AlignLeft, cs[2] } end)
+  return pandoc.Div({ tbl }, pandoc.Attr(el.identifier, { "glossary" }))
 end
 
 ---------------------------------------------------------------------------
@@ -483,6 +662,93 @@ local function eq_link(el)
 end
 
 ---------------------------------------------------------------------------
+-- Maths: written here as MathML (what --mathml would write), then mended
+-- so that it reads like text:
+--   - inline maths gets non-stretchy brackets: pandoc marks every ( ) as
+--     stretchy, which makes (a v_1, b v_2) taller than the line around it;
+--   - a minus sign that is a sign, not a subtraction (after "(", ",", "="
+--     or another operator, or first in a group), gets no space around it:
+--     "-2, -2" and "b = -threshold" instead of "- 2" and "= - threshold";
+--   - display maths goes into a span.display-math that scrolls sideways
+--     on a narrow screen instead of being cut off.
+
+local CLOSERS = { [")"] = true, ["]"] = true, ["}"] = true, ["|"] = true, ["‖"] = true,
+  ["⟩"] = true, ["′"] = true }
+local SIGN = '<mo lspace="0em" rspace="0em">−</mo>'
+
+local function mend_mathml(html, inline)
+  if inline then
+    html = html:gsub('stretchy="true"', 'stretchy="false"')
+    -- and brackets hug what they hold (Chromium spaces a prefix ‖ out)
+    html = html:gsub('(<mo stretchy="false" form="p[a-z]+fix")>', '%1 lspace="0em" rspace="0em">')
+  end
+  html = html:gsub("(<[a-z]+[^>]*>)<mo>−</mo>", function(open)
+    -- first in a group (mrow, msub's base, semantics ...)
+    if open:match("^<mo") then return nil end
+    return open .. SIGN
+  end)
+  html = html:gsub("(<mo[^>]*>)([^<]*)(</mo>)<mo>−</mo>", function(open, op, close)
+    if CLOSERS[op] then return nil end
+    return open .. op .. close .. SIGN
+  end)
+  return html
+end
+
+local function math(el)
+  local inline = el.mathtype == "InlineMath"
+  local html = pandoc.write(pandoc.Pandoc({ pandoc.Plain({ el }) }), "html5",
+    { html_math_method = "mathml" })
+  html = mend_mathml(trim(html), inline)
+  if not inline then html = '<span class="display-math">' .. html .. "</span>" end
+  return pandoc.RawInline("html", html)
+end
+
+---------------------------------------------------------------------------
+-- Tables: each column aligned by what it holds (numbers right, text
+-- left), cells of a short text kept on one line, and the whole table in
+-- a div.table-wrap that scrolls sideways when the screen is too narrow.
+
+local function numeric(s)
+  s = trim(s)
+  return s ~= "" and s:match("^[~≈<>]?%s*[%-−+]?[%d][%d%.,%s]*%%?%s*%(?[%d%.,]*%)?%%?%s*[sx×]?$") ~= nil
+end
+
+local function cells_of(row) return row.cells or row[2] end
+
+local function align_table(tbl)
+  local ncol = #tbl.colspecs
+  local is_num, seen = {}, {}
+  for c = 1, ncol do is_num[c] = true; seen[c] = false end
+  for _, body in ipairs(tbl.bodies) do
+    for _, row in ipairs(body.body) do
+      for c, cell in ipairs(cells_of(row)) do
+        local text = stringify(cell.contents)
+        local linked = false
+        pandoc.walk_block(pandoc.Div(cell.contents), { Link = function() linked = true end })
+        if text ~= "" then
+          seen[c] = true
+          -- a link (a section number pointing at its section) is a label
+          if linked or not numeric(text) then is_num[c] = false end
+        end
+        if utf8.len(text) and utf8.len(text) <= 28 then cell.attr.classes:insert("short") end
+      end
+    end
+  end
+  local specs = {}
+  for c, cs in ipairs(tbl.colspecs) do
+    specs[c] = { (is_num[c] and seen[c]) and pandoc.AlignRight or pandoc.AlignLeft, cs[2] }
+  end
+  tbl.colspecs = specs
+  for _, row in ipairs(tbl.head.rows) do
+    for _, cell in ipairs(cells_of(row)) do
+      local text = stringify(cell.contents)
+      if utf8.len(text) and utf8.len(text) <= 28 then cell.attr.classes:insert("short") end
+    end
+  end
+  return pandoc.Div({ tbl }, pandoc.Attr("", { "table-wrap" }))
+end
+
+---------------------------------------------------------------------------
 -- Figures
 
 local function image(el)
@@ -499,7 +765,54 @@ end
 ---------------------------------------------------------------------------
 -- The end: unused tags and exercises, the dependency file
 
+-- Each chapter section (a level-1 heading) ends with links to the one
+-- before and the one after.
+local function section_nav(blocks)
+  local heads = {}
+  for i, b in ipairs(blocks) do
+    if b.t == "Header" and b.level == 1 and b.identifier ~= "" then
+      table.insert(heads, { at = i, id = b.identifier, text = stringify(b.content) })
+    end
+  end
+  local function nav(k)
+    local items = {}
+    if heads[k - 1] then
+      table.insert(items, pandoc.Link({ pandoc.Str(tr("prev") .. heads[k - 1].text) },
+        "#" .. heads[k - 1].id, "", pandoc.Attr("", { "prev" }, { rel = "prev" })))
+    end
+    if heads[k + 1] then
+      table.insert(items, pandoc.Link({ pandoc.Str(heads[k + 1].text .. tr("next")) },
+        "#" .. heads[k + 1].id, "", pandoc.Attr("", { "next" }, { rel = "next" })))
+    end
+    return pandoc.Div({ pandoc.Plain(items) }, pandoc.Attr("", { "section-nav" }))
+  end
+  local out, k = {}, 0
+  for i, b in ipairs(blocks) do
+    if heads[k + 1] and heads[k + 1].at == i then
+      if k > 0 then table.insert(out, nav(k)) end
+      k = k + 1
+    end
+    table.insert(out, b)
+  end
+  if k > 0 then table.insert(out, nav(k)) end
+  return out
+end
+
+-- The links of the exercises to their text get that heading's words.
+local function fill_where(doc)
+  return pandoc.walk_block(pandoc.Div(doc.blocks), { Link = function(l)
+    if not l.classes:includes("ex-where") then return nil end
+    local id = l.target:sub(2)
+    if not M.headers[id] then fail("book/exercises.tsv: no heading #%s in the %s edition", id, M.lang) end
+    l.content = { pandoc.Str(M.headers[id]) }
+    return l
+  end }).content
+end
+
 local function finish(doc)
+  doc.blocks = section_nav(fill_where(doc))
+  table.insert(doc.blocks, pandoc.RawBlock("html", "<script>\n" ..
+    slurp("book/book.js") .. "</script>"))
   local unused = {}
   for _, name in ipairs(M.tag_order) do
     if not M.used[name] then
@@ -530,10 +843,14 @@ end
 
 return {
   { Meta = function(meta) read_meta(meta); scan_tags(); return nil end },
+  { Header = function(h)
+      if h.identifier ~= "" then M.headers[h.identifier] = stringify(h.content) end
+    end },
   { Div = function(el)
-      if el.classes:includes("epochs-table") then return epochs_table(el) end
-      if el.classes:includes("summary-table") then return summary_table(el) end
-      if el.classes:includes("tsv-table") then return tsv_table(el) end
+      if el.classes:includes("glossary") then return glossary(el) end
+      if el.classes:includes("epochs-table") then return fold_table(el, epochs_table(el)) end
+      if el.classes:includes("summary-table") then return fold_table(el, summary_table(el)) end
+      if el.classes:includes("tsv-table") then return fold_table(el, tsv_table(el)) end
       if el.classes:includes("exercises") then return exercises(el) end
     end },
   { Span = function(el)
@@ -541,7 +858,8 @@ return {
       return eq_span(el)
     end,
     Image = image },
-  { Link = eq_link },
+  { Link = eq_link, Math = math },
+  { Table = align_table },
   { CodeBlock = function(el)
       if el.classes:includes("listing") then return listing(el) end
       if el.classes:includes("output") and (el.attributes.program or el.attributes.result) then

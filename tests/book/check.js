@@ -61,23 +61,63 @@ function chromium(args) {
   return r.stdout;
 }
 
+// The page is read at a desktop's width (1200 px) and a phone's (400 px),
+// and once more at the narrowest phone it must fit (360 px); screenshots at
+// the first two.
+const WIDTHS = [1200, 400, 360];
+const SHOTS = [1200, 400];
+const PHONE = 400, NARROW = 360;
+
+// Headless Chromium lays a page out at least 500 px wide whatever
+// --window-size says, so a narrower screen is a frame of that width in a
+// page of its own (written into OUT); the probe posts its facts out of it.
+function framed(page, w, h) {
+  const wrap = path.resolve(OUT, `frame-${path.basename(page, '.html')}-${w}.html`);
+  fs.writeFileSync(wrap, '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0">' +
+    `<iframe src="${'file://' + page}" style="border:0;display:block;width:${w}px;height:${h}px"></iframe>` +
+    '<script>addEventListener("message", function (e) { var d = document.createElement("div");' +
+    ' d.id = "book-probe"; d.setAttribute("data-b64", e.data); document.body.appendChild(d); });</script></body></html>');
+  return wrap;
+}
+
 function probe(ed) {
   const html = read(ed.html);
   const script = '<script>' + read('tests/book/probe.js') + '</script>';
   if (!html.includes('</body>')) throw new Error(ed.html + ': no </body>');
   const copy = path.resolve(OUT, ed.name + '.html');
   fs.writeFileSync(copy, html.replace(/<\/body>(?![\s\S]*<\/body>)/, script + '\n</body>'));
-  const dom = chromium(['--dump-dom', 'file://' + copy]);
-  const m = dom.match(/id="book-probe"[^>]*data-b64="([A-Za-z0-9+/=]*)"/) ||
-            dom.match(/data-b64="([A-Za-z0-9+/=]*)"[^>]*id="book-probe"/);
-  if (!m) throw new Error(ed.name + ': the probe left no facts (page did not load in Chromium?)');
-  const facts = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8'));
-  if (facts.error) throw new Error(ed.name + ': the probe failed: ' + facts.error);
-  const shot = path.resolve(OUT, ed.name + '.png');
-  const height = Math.max(800, Math.min(facts.height || 3000, 16000));
-  chromium(['--screenshot=' + shot, '--window-size=1280,' + height, 'file://' + copy]);
-  fs.rmSync(copy);
-  return { facts, shot };
+  const at = {}, shots = [];
+  try {
+    for (const w of WIDTHS) {
+      const dom = chromium(['--window-size=' + Math.max(w, 600) + ',900', '--dump-dom', 'file://' + framed(copy, w, 900)]);
+      const m = dom.match(/id="book-probe"[^>]*data-b64="([A-Za-z0-9+/=]*)"/) ||
+                dom.match(/data-b64="([A-Za-z0-9+/=]*)"[^>]*id="book-probe"/);
+      if (!m) throw new Error(ed.name + ': the probe left no facts at ' + w + ' px (page did not load in Chromium?)');
+      const facts = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8'));
+      if (facts.error) throw new Error(ed.name + ': the probe failed: ' + facts.error);
+      at[w] = facts;
+    }
+    // the screenshots show the page as it opens, before the probe runs
+    for (const w of SHOTS) {
+      const shot = path.resolve(OUT, `${ed.name}-${w}.png`);
+      const height = Math.max(800, Math.min(at[w].height || 3000, 16000));
+      chromium(['--screenshot=' + shot, `--window-size=${w},${height}`, 'file://' + framed(path.resolve(ed.html), w, height)]);
+      shots.push(shot);
+    }
+  } finally {
+    fs.rmSync(copy, { force: true });
+  }
+  return { facts: at[WIDTHS[0]], phone: at[PHONE], narrow: at[NARROW], shots };
+}
+
+// The head of each function an exercise asks for, cut from its stub here
+// (independently of the filter): return type to closing parenthesis, one line.
+function stubSignatures(ex) {
+  const text = read('exercises/stubs/' + ex.file);
+  return ex.funcs.split(',').map(f => {
+    const m = text.match(new RegExp('\\n([A-Za-z_][^\\n]*?[\\s*]' + f + '\\([\\s\\S]*?\\))\\s*\\n\\{'));
+    return m ? m[1].replace(/\s+/g, ' ') : undefined;
+  });
 }
 
 // ---- what the page should hold, from the sources -----------------------
@@ -145,7 +185,7 @@ function sliceOutput(o) {
 
 function manifest() {
   return lines(read('exercises/manifest.tsv')).filter(l => l && !l.startsWith('#'))
-    .map(l => { const f = l.split('\t'); return { n: f[0], id: f[1], section: f[2] }; });
+    .map(l => { const f = l.split('\t'); return { n: f[0], id: f[1], section: f[2], file: f[4], funcs: f[5] }; });
 }
 
 function figuresIn(mdDir) {
@@ -155,8 +195,28 @@ function figuresIn(mdDir) {
   return figs;
 }
 
+function glossary() {
+  return lines(read('book/glossary.tsv')).slice(1).filter(Boolean)
+    .map(l => { const [en, zh, note] = l.split('\t'); return { en, zh, note }; });
+}
+
+// The Chinese prose uses the glossary's terms: a term the English text
+// uses appears, in its Chinese form, in the Chinese text (both without
+// code blocks).  Checked on the Markdown sources.
+function glossaryInProse() {
+  const prose = dir => fs.readdirSync(dir).filter(f => f.endsWith('.md')).sort()
+    .map(f => read(path.join(dir, f))).join('\n').replace(/```[\s\S]*?```/g, '');
+  const en = prose('book/en'), zh = prose('book/zh');
+  const bad = [];
+  for (const t of glossary()) {
+    const used = new RegExp('\\b' + t.en.replace(/[-\s]/g, '[-\\s]') + 's?\\b', 'i').test(en);
+    if (used && !zh.includes(t.zh)) bad.push(`the Chinese text never says ${t.zh} (${t.en}, book/glossary.tsv)`);
+  }
+  return bad;
+}
+
 // ---- the checks ---------------------------------------------------------
-function verify(ed, facts, tags, pages) {
+function verify(ed, facts, tags, pages, phone) {
   const bad = [];
   const fail = (what) => bad.push(ed.name + ': ' + what);
   let checks = 0;
@@ -184,6 +244,7 @@ function verify(ed, facts, tags, pages) {
   ok(facts.math.length >= 30, `only ${facts.math.length} MathML elements`);
   const flat = facts.math.filter(m => !(m.mathml && m.w > 0 && m.h > 0));
   ok(flat.length === 0, `${flat.length} math elements are not laid out as MathML`);
+  ok(facts.stretchyInline === 0, `${facts.stretchyInline} brackets in inline maths stretch (taller than the line)`);
   ok(facts.rawTex.length === 0, `raw TeX left in the text: ${JSON.stringify(facts.rawTex.slice(0, 3))}`);
   const tagsOnPage = new Set(facts.eqs.map(e => e.tag));
   for (const t of EQ_TAGS) ok(tagsOnPage.has(t), `equation (${t}) missing`);
@@ -234,11 +295,46 @@ function verify(ed, facts, tags, pages) {
     ok(div && div.text.includes(`make exercise N=${ex.n}`), `exercise ${ex.n} (${ex.id}) is not listed in section ${ex.section}`);
   }
   ok(text.length > 0, 'no exercises');
+  // each exercise shows the function(s) to write, as its stub declares them
+  for (const ex of manifest()) {
+    const e = facts.exerciseEntries.find(x => x.n === ex.n);
+    const want = stubSignatures(ex);
+    ok(want.every(Boolean), `exercise ${ex.n}: the stub exercises/stubs/${ex.file} does not define ${ex.funcs}`);
+    ok(e && e.signature !== null && e.signature === want.join('\n') && e.visible,
+      `exercise ${ex.n} (${ex.id}) does not show its signature ${want.join('; ')} (shows ${e ? e.signature : 'no entry'})`);
+  }
+  // the glossary: every term of book/glossary.tsv, the edition's language first
+  const terms = glossary();
+  ok(terms.length >= 30, `book/glossary.tsv has only ${terms.length} terms`);
+  for (const t of terms) {
+    const row = ed.name === 'en' ? [t.en, t.zh] : [t.zh, t.en];
+    ok(facts.glossary.some(r => r[0] === row[0] && r[1] === row[1]),
+      `the glossary does not list ${t.en} = ${t.zh}`);
+  }
+  // every listing's header is a link to its file, and the file is there
+  for (const l of facts.listings) {
+    const target = l.head && path.normalize(path.join(here, l.head.href));
+    ok(l.head && target === path.normalize(l.file) && fs.existsSync(target) && l.head.text.startsWith(l.file),
+      `listing ${l.tag}: its header is not a link to ${l.file} (${l.head ? l.head.href : 'no link'})`);
+  }
+  // code and output keep their lines, at both widths
+  for (const [w, f] of [[WIDTHS[0], facts], [PHONE, phone]]) {
+    ok(f && f.wrapping.length === 0,
+      `at ${w} px ${f ? f.wrapping.length : '?'} code or output boxes wrap their lines: ${JSON.stringify(f && f.wrapping.slice(0, 2))}`);
+  }
+  // a phone: the page itself never scrolls sideways, only boxes inside it
+  for (const [w, p] of [[PHONE, phone], [NARROW, phone && phone.narrow]]) {
+    ok(p && p.viewport <= w, `the phone probe ran ${p && p.viewport} px wide, not ${w}`);
+    ok(p && p.scrollWidth <= p.viewport, `at ${w} px the page is ${p && p.scrollWidth} px wide: it scrolls sideways`);
+    ok(p && p.tooWide.length === 0,
+      `at ${w} px ${p && p.tooWide.length} elements stick out of the screen outside a scroll box: ` +
+      JSON.stringify(p && p.tooWide.slice(0, 3)));
+  }
   return { bad, checks };
 }
 
 // Each mutation must be caught, or the checks above are not checking.
-function selfTest(ed, facts, tags, pages) {
+function selfTest(ed, facts, tags, pages, phone) {
   const copy = () => JSON.parse(JSON.stringify(facts));
   const mutations = {
     'a listing off by one character': f => { f.listings[0].text = f.listings[0].text.replace(/;/, ','); },
@@ -249,12 +345,21 @@ function selfTest(ed, facts, tags, pages) {
     'a math element drawn as nothing': f => { f.math[0].w = 0; },
     'an output that differs': f => { f.outputs[0].text += ' '; },
     'Chinese drawn as empty boxes': f => { f.cjk = false; },
+    'an output box that wraps its lines': f => { f.wrapping.push({ tag: 'code', ws: 'pre-wrap' }); },
+    'a phone page that scrolls sideways': (f, p) => { p.scrollWidth = p.viewport + 173; },
+    'an element wider than the phone': (f, p) => { p.tooWide.push({ tag: 'table', right: 573 }); },
+    'a listing header that is plain text': f => { f.listings[0].head = null; },
+    'a listing header linking to another file': f => {
+      f.listings[0].head = Object.assign({ text: f.listings[0].file }, f.listings[0].head, { href: 'elsewhere.c' }); },
+    'a stretchy bracket in inline maths': f => { f.stretchyInline = 1; },
+    'a glossary term left out': f => { f.glossary.pop(); },
+    'an exercise without its signature': f => { if (f.exerciseEntries[0]) f.exerciseEntries[0].signature = null; else f.exerciseEntries = []; },
   };
   const bad = [];
   for (const [what, mutate] of Object.entries(mutations)) {
-    const f = copy();
-    mutate(f);
-    if (verify(ed, f, tags, pages).bad.length === 0) bad.push(`${ed.name}: self-test: ${what} went unnoticed`);
+    const f = copy(), p = JSON.parse(JSON.stringify(phone));
+    mutate(f, p);
+    if (verify(ed, f, tags, pages, p).bad.length === 0) bad.push(`${ed.name}: self-test: ${what} went unnoticed`);
   }
   return { bad, n: Object.keys(mutations).length };
 }
@@ -266,24 +371,26 @@ function main() {
   const tags = sourceTags();
   const pages = {};
   const shots = {};
+  const phones = {};
   for (const ed of EDITIONS) {
-    const { facts, shot } = probe(ed);
+    const { facts, phone, narrow, shots: s } = probe(ed);
     pages[path.normalize(ed.html)] = facts;
-    shots[ed.name] = shot;
+    phones[ed.name] = Object.assign(phone, { narrow });
+    shots[ed.name] = s;
   }
   let bad = [], total = 0, planted = 0;
   for (const ed of EDITIONS) {
     const facts = pages[path.normalize(ed.html)];
-    const r = verify(ed, facts, tags, pages);
-    const st = selfTest(ed, facts, tags, pages);
+    const r = verify(ed, facts, tags, pages, phones[ed.name]);
+    const st = selfTest(ed, facts, tags, pages, phones[ed.name]);
     bad = bad.concat(r.bad, st.bad);
     planted = st.n;
     total += r.checks;
-    const size = fs.existsSync(shots[ed.name]) ? fs.statSync(shots[ed.name]).size : 0;
-    if (size === 0) bad.push(`${ed.name}: no screenshot`);
+    for (const shot of shots[ed.name])
+      if (!fs.existsSync(shot) || fs.statSync(shot).size === 0) bad.push(`${ed.name}: no screenshot ${shot}`);
     console.log(`book check: ${ed.name}: ${facts.headings.length} headings, ${facts.images.length} images, ` +
       `${facts.math.length} MathML, ${facts.listings.length} listings, ${facts.outputs.length} outputs, ` +
-      `${facts.nums.length} numbers, ${facts.links.length} links; screenshot ${path.relative(ROOT, shots[ed.name])}`);
+      `${facts.nums.length} numbers, ${facts.links.length} links; screenshots ${shots[ed.name].map(s => path.relative(ROOT, s)).join(', ')}`);
   }
   // the two editions show the same listings, outputs, numbers, equations, figures
   if (EDITIONS.length === 2) {
@@ -300,6 +407,9 @@ function main() {
     same('number of figures', p => p.images.length);
     same('section headings', p => p.headings.filter(h => h.level === 'h1' && h.id).map(h => [h.id, h.text]));
   }
+  const prose = glossaryInProse();
+  total += glossary().length;
+  bad = bad.concat(prose.map(b => 'zh: ' + b));
   if (bad.length) {
     for (const b of bad.slice(0, 60)) console.error('FAIL ' + b);
     if (bad.length > 60) console.error(`... and ${bad.length - 60} more`);

@@ -10,6 +10,7 @@
 # everything does not pass either.
 set -u
 FILTER=${BOOK_FILTER:-$(cd "$(dirname "$0")/../../book/filters" && pwd)/book.lua}
+BOOK_JS=$(cd "$(dirname "$0")/../../book" && pwd)/book.js
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0 cases=0
@@ -21,6 +22,13 @@ setup() {
         >"$work/results/run.tsv"
     printf '# comment\n1\tone\t1.1\tThe first\t01_one.c\tex_one\n' >"$work/exercises/manifest.tsv"
     printf 'one\t第一题\n' >"$work/book/zh/exercises.tsv"
+    printf 'one\tpage\n' >"$work/book/exercises.tsv"
+    cp "$BOOK_JS" "$work/book/book.js"
+    mkdir -p "$work"/exercises/{stubs,tests,hints}
+    printf '/* Exercise 1 */\n#include "exercises.h"\n\nint ex_one(const double *w,\n           size_t n)\n{\n    return 0;\n}\n' \
+        >"$work/exercises/stubs/01_one.c"
+    printf 'START_TEST(test_one_is_one)\n{\n}\nEND_TEST\n' >"$work/exercises/tests/test_01_one.c"
+    printf 'OLD RUNG ONE, NEARLY THE ANSWER\n---\nOld rung two: read section 1.1.\n' >"$work/exercises/hints/01_one.txt"
     printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n' >"$work/plots/out/p.svg"
     cat >"$work/page.md" <<'EOF'
 # Page {#page}
@@ -39,13 +47,19 @@ EOF
 
 # expect NAME STATUS PATTERN [LANG]: build page.md; STATUS ok or fail.
 expect() {
-    local name=$1 want=$2 pattern=$3 lang=${4:-en} out status
+    local name=$1 want=$2 pattern=$3 lang=${4:-en} extra=${5:-} out status found
     cases=$((cases + 1))
-    out=$(cd "$work" && pandoc --to html5 --mathml -M lang="$lang" -M book-sources="lib/a.c" \
+    out=$(cd "$work" && pandoc --to html5 --mathml $extra -M lang="$lang" -M book-sources="lib/a.c" \
         --lua-filter "$FILTER" -o page.html page.md 2>&1)
     status=$?
-    if [[ $want == ok && $status -ne 0 ]] || [[ $want == fail && $status -eq 0 ]] ||
-       ! grep -q -- "$pattern" <<<"$out$(cat "$work/page.html" 2>/dev/null)"; then
+    # a pattern !TEXT must be absent from the page and the messages
+    if [[ $pattern == !* ]]; then
+        ! grep -q -- "${pattern#!}" <<<"$out$(cat "$work/page.html" 2>/dev/null)"; found=$?
+        [[ -s $work/page.html ]] || found=1
+    else
+        grep -q -- "$pattern" <<<"$out$(cat "$work/page.html" 2>/dev/null)"; found=$?
+    fi
+    if [[ $want == ok && $status -ne 0 ]] || [[ $want == fail && $status -eq 0 ]] || ((found != 0)); then
         echo "FAIL book filter: $name (status $status, expected $want and '$pattern'):"
         sed 's/^/    /' <<<"$out" | head -5
         failures=$((failures + 1))
@@ -73,6 +87,24 @@ setup; printf '2\ttwo\t1.2\tThe second\t02_two.c\tex_two\n' >>"$work/exercises/m
 expect "an exercise no section lists stops the build" fail 'exercises missing from the book.*2 two'
 setup; : >"$work/book/zh/exercises.tsv"
 expect "an exercise without a Chinese title stops the Chinese build" fail 'no Chinese title for exercise one' zh-Hans
+setup; expect "an exercise shows the stub's signature on one line" ok 'signature.*int ex_one(const double \*w, size_t n)' en --no-highlight
+setup; expect "an exercise shows what its test checks" ok 'one is one'
+setup; expect "an exercise links to its text" ok 'href="#page"'
+setup; expect "with only the old hint file, the book shows its last rung, never the first" ok 'Old rung two'
+setup; expect "the old hint file's first rung (near the answer) is not shown" ok '!NEARLY THE ANSWER'
+setup; mkdir -p "$work/exercises/hints/en" && printf 'New rung one.\n---\nNew rung two.\n---\nThree.\n' >"$work/exercises/hints/en/01_one.txt"
+expect "a per-language hint ladder gives rung 1" ok 'New rung one'
+setup; rm "$work/exercises/stubs/01_one.c"
+expect "a missing stub stops the build" fail 'exercises/stubs/01_one.c is missing'
+setup; sed -i 's/ex_one(const/ex_uno(const/' "$work/exercises/stubs/01_one.c"
+expect "a stub without the manifest's function stops the build" fail 'no definition of ex_one'
+setup; : >"$work/book/exercises.tsv"
+expect "an exercise without a place in the text stops the build" fail 'no anchor.*for exercise one'
+setup; expect "a listing header links to its file" ok 'href="lib/a.c"'
+setup; printf 'en\tzh\tnote\nepoch\t轮\t1.5\n' >"$work/book/glossary.tsv"; printf '\n::: {.glossary}\n:::\n' >>"$work/page.md"
+expect "the glossary is a table of book/glossary.tsv" ok '<td[^>]*>轮</td>' zh-Hans
+setup; printf 'english\tchinese\n' >"$work/book/glossary.tsv"; printf '\n::: {.glossary}\n:::\n' >>"$work/page.md"
+expect "a glossary without its header stops the build" fail 'the header must be en<TAB>zh<TAB>note'
 setup; sed -i 's/(#eq:one)/(#eq:two)/' "$work/page.md"
 expect "a reference to an unknown equation stops the build" fail 'unknown equation eq:two'
 

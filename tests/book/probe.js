@@ -35,6 +35,39 @@
     var a = draw('感'), b = draw('知'), blank = (g.clearRect(0, 0, 48, 48), draw(''));
     return a !== b && a !== blank && b !== blank;
   }
+  // Code and output must keep their lines: a pre or its code that wraps.
+  function wrapping() {
+    return q('pre, pre code').filter(function (el) {
+      var cs = getComputedStyle(el);
+      var mode = cs.textWrapMode || cs.getPropertyValue('text-wrap-mode');
+      return cs.whiteSpace === 'pre-wrap' || cs.whiteSpace === 'pre-line' || cs.whiteSpace === 'normal' ||
+             cs.whiteSpace === 'break-spaces' || (mode && mode === 'wrap' && cs.whiteSpace !== 'pre');
+    }).map(function (el) {
+      return { tag: el.tagName.toLowerCase(), cls: el.className, ws: getComputedStyle(el).whiteSpace,
+               text: el.textContent.slice(0, 40) };
+    });
+  }
+  // Elements that stick out of the viewport sideways without a scroll box
+  // around them to hold them (overflow-x auto, scroll, hidden or clip).
+  function scrollBox(el) {
+    for (var p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      var o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+    }
+    return false;
+  }
+  function tooWide() {
+    var vw = document.documentElement.clientWidth, out = [];
+    q('body *').forEach(function (el) {
+      if (el.closest('#book-probe, script, style')) return;
+      var r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return;
+      if ((r.right > vw + 1 || r.left < -1) && !scrollBox(el))
+        out.push({ tag: el.tagName.toLowerCase(), cls: String(el.className || '').slice(0, 40),
+                   left: Math.round(r.left), right: Math.round(r.right), text: el.textContent.trim().slice(0, 40) });
+    });
+    return out;
+  }
   function facts() {
     return {
       lang: document.documentElement.getAttribute('lang'),
@@ -58,9 +91,24 @@
       }),
       listings: q('div.listing').map(function (d) {
         var code = d.querySelector('pre code');
+        var head = d.querySelector('a.source');
         return { tag: d.getAttribute('data-tag'), file: d.getAttribute('data-file'),
-                 text: code ? code.textContent : null, h: code ? box(code).h : 0 };
+                 text: code ? code.textContent : null, h: code ? box(code).h : 0,
+                 head: head ? { href: head.getAttribute('href'), text: head.textContent } : null };
       }),
+      exerciseEntries: q('div.exercise').map(function (d) {
+        var sig = d.querySelector('pre.signature code, pre.signature');
+        return { n: d.getAttribute('data-n'), id: d.getAttribute('data-id'),
+                 signature: sig ? sig.textContent : null, visible: sig ? box(sig).h > 0 : false };
+      }),
+      glossary: q('div.glossary tbody tr').map(function (tr) {
+        return Array.prototype.map.call(tr.cells, function (c) { return c.textContent.trim(); });
+      }),
+      stretchyInline: q('math[display="inline"] mo[stretchy="true"]').length,
+      wrapping: wrapping(),
+      tooWide: tooWide(),
+      viewport: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth,
       outputs: q('div.output-block').map(function (d) {
         var code = d.querySelector('pre code');
         return { file: d.getAttribute('data-file'), from: d.getAttribute('data-from'),
@@ -91,12 +139,17 @@
     };
   }
   window.addEventListener('load', function () {
+    q('details').forEach(function (d) { d.open = true; });
     var out = document.createElement('div');
     out.id = 'book-probe';
     out.hidden = true;
     var json;
     try { json = JSON.stringify(facts()); } catch (e) { json = JSON.stringify({ error: String(e) }); }
-    out.setAttribute('data-b64', btoa(unescape(encodeURIComponent(json))));
+    var b64 = btoa(unescape(encodeURIComponent(json)));
+    out.setAttribute('data-b64', b64);
     document.body.appendChild(out);
+    // Inside check.js's phone frame (Chromium's window is never narrower
+    // than 500 px) the facts go to the page around it.
+    if (window.parent !== window) window.parent.postMessage(b64, '*');
   });
 })();
