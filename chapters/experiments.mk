@@ -8,6 +8,8 @@
 #
 #   results/sgd-<sizes>-eta<eta>-seed<seed>.tsv   bin/1.6-mnist-sgd --log
 #   results/sgd-<...>.out                         its stdout
+#   results/network.nndl                          the headline run's network
+#                                                 (--save), for bin/classify
 #   results/deep-<sizes>.tsv, baselines.tsv       bin/1.7-deep
 #   results/sweep.tsv, seeds.tsv                  summaries of the logs
 #   results/sigmoid.tsv, valley-*.tsv, sgd-vs-gd.tsv, digits-*.tsv
@@ -41,6 +43,13 @@ $(foreach s,$(EXP_SEEDS),$(eval $(call exp_sgd,784-100-10,3,$(s))))
 $(eval $(call exp_sgd,784-100-10,0.001,1))
 $(eval $(call exp_sgd,784-10,3,1))
 
+# The headline run also saves its network, for bin/classify and the book's
+# draw-a-digit figure.
+EXP_NETWORK := $(RESULTS)/network.nndl
+EXP_HEADLINE := sgd-784-30-10-eta3-seed1
+$(RESULTS)/$(EXP_HEADLINE).tsv $(RESULTS)/.cmd/$(EXP_HEADLINE): EXP_SAVE := $(EXP_NETWORK)
+$(RESULTS)/$(EXP_HEADLINE).tsv $(RESULTS)/.cmd/$(EXP_HEADLINE): EXP_CMD += --save $(EXP_NETWORK).tmp
+
 # The command a run was made with; rewritten only when it changes.
 $(RESULTS)/.cmd/%: FORCE
 	@mkdir -p $(@D)
@@ -51,11 +60,17 @@ FORCE:
 
 $(RESULTS)/sgd-%.tsv: $(RESULTS)/.cmd/sgd-% $(BIN)/1.6-mnist-sgd | data/mnist/.verified
 	@echo "experiment: $(EXP_CMD)"
-	@rm -f $@.tmp $(@:.tsv=.out).tmp
+	@rm -f $@.tmp $(@:.tsv=.out).tmp $(EXP_SAVE:%=%.tmp)
 	@$(EXP_CMD) --log $@.tmp >$(@:.tsv=.out).tmp 2>/dev/null || \
-	  { rm -f $@.tmp $(@:.tsv=.out).tmp; echo "failed: $(EXP_CMD)"; exit 1; }
-	@mv $(@:.tsv=.out).tmp $(@:.tsv=.out) && mv $@.tmp $@
+	  { rm -f $@.tmp $(@:.tsv=.out).tmp $(EXP_SAVE:%=%.tmp); echo "failed: $(EXP_CMD)"; exit 1; }
+	@mv $(@:.tsv=.out).tmp $(@:.tsv=.out) && mv $@.tmp $@ $(foreach f,$(EXP_SAVE),&& mv $(f).tmp $(f))
 	@echo "  $(@F): $$(tail -1 $(@:.tsv=.out))"
+
+# Made with the headline run (after its log, so it is the newer file); if
+# it alone was removed, the run is made again.
+$(EXP_NETWORK): $(RESULTS)/$(EXP_HEADLINE).tsv
+	@test -f $@ || { rm -f $<; $(MAKE) --no-print-directory $<; }
+	@test -f $@ || { echo "failed: the headline run saved no $@"; exit 1; }
 
 # Section 1.7: the deeper networks and the baselines.  bin/1.7-deep writes
 # into a private folder, from which the one wanted file is moved.
@@ -120,7 +135,7 @@ $(RESULTS)/1.1-perceptrons.out $(RESULTS)/1.3-architecture.out: $(RESULTS)/%.out
 	@mkdir -p $(@D)
 	$< >$@.tmp && mv $@.tmp $@
 
-EXP_RUNS := $(EXP_SGD_LOGS) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.tsv \
+EXP_RUNS := $(EXP_SGD_LOGS) $(EXP_NETWORK) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.tsv \
   $(RESULTS)/sweep.tsv $(RESULTS)/seeds.tsv $(EXP_SECTION_DATA)
 
 # How fast the textbook and the fast path train on the machine that builds
@@ -146,3 +161,6 @@ section-data: $(EXP_SECTION_DATA)
 ALL_TARGETS += experiments
 HELP += "make experiments  run the chapter's experiments into results/ (fixed seeds; make -j runs them in parallel)"
 HELP += "make section-data only the data files of the section programs (fast)"
+
+.PHONY: classify
+classify: $(BIN)/classify $(EXP_NETWORK)
