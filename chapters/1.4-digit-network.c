@@ -132,7 +132,7 @@ static void untrained_network(const Dataset *train, uint64_t seed)
            "   Untrained (weights and biases from N(0, 1), seed %llu), its\n"
            "   outputs for the first image (a %d):\n\n",
            network_num_params(net), (unsigned long long)seed, train->y[0]);
-    mnist_x(x, train, 0);
+    dataset_x(x, train, 0);
     const float *a = network_feedforward(net, x);
     int guess = network_predict(net, x);
     for (int j = 0; j < 10; j++)

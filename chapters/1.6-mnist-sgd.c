@@ -120,10 +120,11 @@ int main(int argc, char **argv)
         r.log = cli_create(&log_file, o.log);
     double start = cli_now();
     epochs_start(&r);
-    if (o.textbook)
-        network_sgd(net, &train, o.epochs, (size_t)o.batch, (float)o.eta,
-                    &rng, epochs_on_epoch, &r);
-    else if (network_fast_sgd(net, &train, o.epochs, (size_t)o.batch,
+    if (o.textbook && network_sgd(net, &train, o.epochs, (size_t)o.batch,
+                                  (float)o.eta, &rng, epochs_on_epoch, &r) < 0)
+        cli_die(1, "out of memory for the textbook path");
+    else if (!o.textbook &&
+             network_fast_sgd(net, &train, o.epochs, (size_t)o.batch,
                               (float)o.eta, &rng, o.threads, epochs_on_epoch,
                               &r) < 0)
         cli_die(1, "out of memory (or no threads) for the fast path; try "

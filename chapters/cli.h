@@ -11,9 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "atomic_file.h"
 #include "nndl.h"
 
-/* Set the program name used in messages (call first in main). */
+/* Sets the program name used in messages (call first in main).  Also: a
+ * closed stdout is an error now; at exit, a write that stdout could not
+ * take is one (exit 1); the signals that end a program remove its
+ * temporary files first. */
 void cli_init(const char *argv0);
 
 /* The program name given to cli_init, without directories. */
@@ -123,20 +127,17 @@ void cli_check_count(const char *flag, long n, size_t available,
  * that names the file and says how to get the data. */
 void cli_load_data(MnistSplit *split, const char *dir, const char *dataset);
 
-/* A file written to `path.tmpXXXXXX` in the same folder and renamed into
- * place by cli_commit, so `path` is never left half written. */
-typedef struct {
-    FILE *f;
-    char *path;
-    char *tmp;
-} AtomicFile;
-/* Opens; dies with a clear message on failure. */
+/* Files written through lib/atomic_file.h (never seen half written, only
+ * a regular file replaced, no temporary file left): cli_create opens,
+ * cli_commit renames into place, cli_abort throws away; the first two die
+ * with a one-line message naming the file (exit 1). */
 FILE *cli_create(AtomicFile *af, const char *path);
-/* Flushes, fsyncs, closes and renames; dies on any failure (and removes
- * the temporary file). */
 void cli_commit(AtomicFile *af);
-/* Removes the temporary file without touching path. */
 void cli_abort(AtomicFile *af);
+
+/* Flushes stdout; dies (exit 1) if it cannot take the lines.  At exit the
+ * same check runs by itself (cli_init arranges it). */
+void cli_flush_stdout(void);
 
 /* 1 when stderr is a terminal (progress indicators only then). */
 int cli_stderr_is_tty(void);
