@@ -1,6 +1,9 @@
 /* cli.c - flag parsing, messages, atomic files and progress for the
  * section programs (see cli.h). */
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -13,78 +16,91 @@
 #include "cli.h"
 
 static const char *prog = "nndl";
-static const char *seen[64];
-static int n_seen;
 
-/* Temporary files made by cli_create and not yet committed.  If SIGINT,
- * SIGTERM or SIGHUP ends the program, or it dies through cli_die, they are
- * removed, so no `path.tmpXXXXXX` is left behind.  The signal handler only
- * calls unlink and raise (both async-signal-safe) on this static table;
- * the table is changed with those signals blocked. */
-#define MAX_PENDING 8
-static char pending[MAX_PENDING][4096];
-static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+/* The signals whose default action ends the program: on any of them the
+ * temporary files of atomic_file.c are removed first, then the program
+ * dies of the same signal (so the shell sees 130 for Ctrl-C, 141 for a
+ * closed pipe, 143 for kill).  SIGXFSZ (a file larger than `ulimit -f`)
+ * is ignored instead, so that the write fails with EFBIG and the program
+ * names the file. */
+static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT,
+                            SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                            SIGXCPU};
 
-static void remove_pending(void)
-{
-    for (int k = 0; k < MAX_PENDING; k++)
-        if (pending[k][0])
-            unlink(pending[k]);
-}
-
-/* Removes the temporary files, then dies of the same signal (SA_RESETHAND
- * restored the default action), so the shell sees 130 for Ctrl-C and 143
- * for kill. */
 static void on_signal(int sig)
 {
-    remove_pending();
-    raise(sig);
+    atomic_file_cleanup();
+    raise(sig);                 /* SA_RESETHAND: the default action now */
 }
 
-/* Blocks (block = 1) or restores the caught signals. */
-static void block_signals(int block, sigset_t *old)
+/* Installs on_signal where the action is the default one (a signal the
+ * program was started ignoring, as `cmd &` in a script does, stays
+ * ignored; so does a sanitizer's handler). */
+static void install_handlers(void)
 {
-    sigset_t set;
-    sigemptyset(&set);
-    for (size_t k = 0; k < sizeof caught / sizeof *caught; k++)
-        sigaddset(&set, caught[k]);
-    sigprocmask(block ? SIG_BLOCK : SIG_SETMASK, block ? &set : old,
-                block ? old : NULL);
+    struct sigaction sa, was;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    for (size_t k = 0; k < sizeof fatal / sizeof *fatal; k++)
+        if (sigaction(fatal[k], NULL, &was) == 0 && was.sa_handler == SIG_DFL)
+            sigaction(fatal[k], &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN);
 }
 
-/* Records tmp in the table (add = 1) or forgets it; call with the caught
- * signals blocked.  The handlers are installed on first use (not for a
- * signal the program was started ignoring, as `cmd &` in a script does). */
-static void track_tmp(const char *tmp, int add)
+static int dying;               /* in cli_die: its line is the one */
+
+/* At exit: whatever stdout could not take (a full disk, /dev/full) is an
+ * error too, reported in one line with exit status 1. */
+static void check_stdout(void)
 {
-    static int installed;
-    if (add && !installed) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_signal;
-        sa.sa_flags = SA_RESETHAND;
-        for (size_t k = 0; k < sizeof caught / sizeof *caught; k++) {
-            struct sigaction was;      /* an ignored signal stays ignored */
-            if (sigaction(caught[k], NULL, &was) == 0 &&
-                was.sa_handler != SIG_IGN)
-                sigaction(caught[k], &sa, NULL);
-        }
-        installed = 1;
+    int e = ferror(stdout) ? EIO : 0;   /* an earlier write failed */
+    if (fflush(stdout) != 0)
+        e = errno;
+    if (fclose(stdout) != 0 && !e)
+        e = errno;
+    atomic_file_cleanup();
+    if (e && !dying) {
+        fprintf(stderr, "%s: standard output: cannot write: %s\n", prog,
+                strerror(e));
+        _exit(1);
     }
-    for (int k = 0; k < MAX_PENDING; k++)
-        if (add ? pending[k][0] == '\0' : strcmp(pending[k], tmp) == 0) {
-            if (add && strlen(tmp) < sizeof pending[k])
-                strcpy(pending[k], tmp);
-            else
-                pending[k][0] = '\0';
-            return;
+}
+
+/* A closed stdin, stdout or stderr gets /dev/null, so that no file the
+ * program opens takes its number (printf would write into it); a closed
+ * stdout is an error before any work. */
+static void check_std_fds(void)
+{
+    int stdout_closed = 0;
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            stdout_closed |= fd == STDOUT_FILENO;
+            if (open("/dev/null", fd ? O_WRONLY : O_RDONLY) != fd)
+                _exit(1);
         }
+    if (stdout_closed)
+        cli_die(1, "standard output is closed (expected a terminal, a file "
+                "or a pipe)");
 }
 
 void cli_init(const char *argv0)
 {
     const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
     prog = slash ? slash + 1 : (argv0 && *argv0 ? argv0 : prog);
+    static int done;            /* once (the fuzzer calls this often) */
+    if (done++)
+        return;
+    check_std_fds();
+    install_handlers();
+    atexit(check_stdout);
+}
+
+void cli_flush_stdout(void)
+{
+    if (fflush(stdout) != 0)
+        cli_die(1, "standard output: cannot write: %s", strerror(errno));
 }
 
 const char *cli_prog(void)
@@ -95,37 +111,25 @@ const char *cli_prog(void)
 void cli_die(int status, const char *fmt, ...)
 {
     va_list ap;
+    dying = 1;
     fflush(stdout);
     fprintf(stderr, "%s: ", prog);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
-    remove_pending();
+    atomic_file_cleanup();
     exit(status);
 }
 
-void cli_unknown(const char *flag)
-{
-    cli_die(2, "unknown flag '%s' (see %s --help)", flag, prog);
-}
+/* ---- Flags ------------------------------------------------------------ */
 
-const char *cli_value(int argc, char **argv, int *i)
+/* Rejects what strto* would skip or accept silently: an empty value and
+ * leading white space (trailing white space is junk, rejected by the
+ * callers, so " 3" and "3 " are treated alike). */
+static int bare(const char *s)
 {
-    const char *flag = argv[*i];
-    if (*i + 1 >= argc)
-        cli_die(2, "%s needs a value (see %s --help)", flag, prog);
-    cli_once(flag);
-    return argv[++*i];
-}
-
-void cli_once(const char *flag)
-{
-    for (int k = 0; k < n_seen; k++)
-        if (strcmp(seen[k], flag) == 0)
-            cli_die(2, "%s given twice (expected it once)", flag);
-    if (n_seen < 64)
-        seen[n_seen++] = flag;
+    return *s != '\0' && !isspace((unsigned char)*s);
 }
 
 long cli_long(const char *flag, const char *s, long min, long max)
@@ -133,7 +137,7 @@ long cli_long(const char *flag, const char *s, long min, long max)
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || errno == ERANGE)
+    if (!bare(s) || *end != '\0' || errno == ERANGE)
         cli_die(2, "%s: '%s' is not a whole number (expected %ld..%ld)", flag,
                 s, min, max);
     if (v < min || v > max)
@@ -146,28 +150,37 @@ uint64_t cli_seed(const char *flag, const char *s)
 {
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);     /* " -1" wraps: no '-' */
-    if (*s == '\0' || strchr(s, '-') || *end != '\0' || errno == ERANGE)
+    unsigned long long v = strtoull(s, &end, 10);     /* "-1" wraps: no '-' */
+    if (!bare(s) || strchr(s, '-') || *end != '\0' || errno == ERANGE)
         cli_die(2, "%s: '%s' is not a seed (expected a whole number "
                 "0..18446744073709551615)", flag, s);
     return (uint64_t)v;
 }
 
+/* A number strtod reads but that overflows is "too large"; one that
+ * underflows (1e-320) is finite but too close to 0: out of range. */
 double cli_double(const char *flag, const char *s, double min, double max)
 {
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (*s == '\0' || *end != '\0' || errno == ERANGE || !isfinite(v))
-        cli_die(2, "%s: '%s' is not a finite number (expected %g..%g)", flag,
-                s, min, max);
+    if (!bare(s) || *end != '\0' || isnan(v))
+        cli_die(2, "%s: '%s' is not a number (expected %g..%g)", flag, s, min,
+                max);
+    if (isinf(v) || (errno == ERANGE && fabs(v) > 1))
+        cli_die(2, "%s: '%s' is too large (expected %g..%g)", flag, s, min,
+                max);
+    if (errno == ERANGE)
+        cli_die(2, "%s: '%s' is too close to 0 (expected %g..%g)", flag, s,
+                min, max);
     if (v < min || v > max)
-        cli_die(2, "%s: %g is out of range (expected %g..%g)", flag, v, min,
+        cli_die(2, "%s: %s is out of range (expected %g..%g)", flag, s, min,
                 max);
     return v;
 }
 
-int cli_sizes(const char *flag, const char *s, int *sizes, int max)
+int cli_sizes(const char *flag, const char *s, int *sizes, int max,
+              const char *example)
 {
     int n = 0;
     const char *p = s;
@@ -175,12 +188,13 @@ int cli_sizes(const char *flag, const char *s, int *sizes, int max)
         char *end;
         errno = 0;
         long v = strtol(p, &end, 10);
-        if (end == p || (*end != ',' && *end != '\0') || errno == ERANGE)
+        if (!bare(p) || end == p || (*end != ',' && *end != '\0') ||
+            errno == ERANGE)
             cli_die(2, "%s: '%s' is not a list of layer sizes (expected e.g. "
-                    "784,30,10)", flag, s);
-        if (v < 1 || v > 100000)
+                    "%s)", flag, s, example);
+        if (v < 1 || v > NETWORK_MAX_LAYER_SIZE)
             cli_die(2, "%s: layer size %ld is out of range (expected "
-                    "1..100000)", flag, v);
+                    "1..%d)", flag, v, NETWORK_MAX_LAYER_SIZE);
         if (n == max)
             cli_die(2, "%s: more than %d layers", flag, max);
         sizes[n++] = (int)v;
@@ -189,9 +203,201 @@ int cli_sizes(const char *flag, const char *s, int *sizes, int max)
         p = end + 1;
     }
     if (n < 2)
-        cli_die(2, "%s: '%s' has fewer than 2 layers (expected e.g. "
-                "784,30,10)", flag, s);
+        cli_die(2, "%s: '%s' has fewer than 2 layers (expected e.g. %s)",
+                flag, s, example);
     return n;
+}
+
+void cli_check_count(const char *flag, long n, size_t available,
+                     const char *what)
+{
+    if (n > 0 && (size_t)n > available)
+        cli_die(2, "%s: %ld is more than the %zu %s", flag, n, available, what);
+}
+
+/* The default shown after a flag's help: its value before parsing. */
+static void default_text(char *buf, size_t len, const CliFlag *f)
+{
+    buf[0] = '\0';
+    switch (f->type) {
+    case CLI_INT:
+        snprintf(buf, len, "%d", *(int *)f->value);
+        break;
+    case CLI_LONG:
+        if (*(long *)f->value)          /* 0: "all", said by the help */
+            snprintf(buf, len, "%ld", *(long *)f->value);
+        break;
+    case CLI_DOUBLE:
+        snprintf(buf, len, "%g", *(double *)f->value);
+        break;
+    case CLI_SEED:
+        snprintf(buf, len, "%llu", (unsigned long long)*(uint64_t *)f->value);
+        break;
+    case CLI_SIZES: {
+        const CliSizes *z = f->value;
+        size_t used = 0;
+        for (int l = 0; l < z->n && used < len; l++)
+            used += (size_t)snprintf(buf + used, len - used, "%s%d",
+                                     l ? "," : "", z->size[l]);
+        break;
+    }
+    case CLI_TEXT:
+    case CLI_CHOICE:
+        if (*(const char **)f->value)
+            snprintf(buf, len, "%s", *(const char **)f->value);
+        break;
+    case CLI_SWITCH:
+        break;
+    }
+}
+
+/* Stores the value s of flag f (named "--name" in messages). */
+static void set_value(const CliFlag *f, const char *s)
+{
+    char flag[64];
+    snprintf(flag, sizeof flag, "--%s", f->name);
+    switch (f->type) {
+    case CLI_SWITCH:
+        *(int *)f->value = 1;
+        break;
+    case CLI_INT:
+        *(int *)f->value = (int)cli_long(flag, s, (long)f->min, (long)f->max);
+        break;
+    case CLI_LONG:
+        *(long *)f->value = cli_long(flag, s, (long)f->min, (long)f->max);
+        break;
+    case CLI_DOUBLE:
+        *(double *)f->value = cli_double(flag, s, f->min, f->max);
+        break;
+    case CLI_SEED:
+        *(uint64_t *)f->value = cli_seed(flag, s);
+        break;
+    case CLI_SIZES: {           /* the default is the example */
+        char example[128];
+        CliSizes *z = f->value;
+        default_text(example, sizeof example, f);
+        z->n = cli_sizes(flag, s, z->size, NETWORK_MAX_LAYERS,
+                         example[0] ? example : "784,30,10");
+        break;
+    }
+    case CLI_TEXT:
+        if (*s == '\0')
+            cli_die(2, "%s: the value is empty (expected a %s)", flag,
+                    f->meta && !strcmp(f->meta, "DIR") ? "folder" : "name");
+        *(const char **)f->value = s;
+        break;
+    case CLI_CHOICE: {
+        char list[256] = "";
+        for (const char *const *c = f->choices; *c; c++) {
+            if (!strcmp(s, *c)) {
+                *(const char **)f->value = *c;
+                return;
+            }
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                     c == f->choices ? "" : c[1] ? ", " : " or ", *c);
+        }
+        cli_die(2, "%s: '%s' is not a choice here (expected %s)", flag, s,
+                list);
+    }
+    }
+}
+
+/* The flag of an argument, for a message: "--eta" of "--eta=x". */
+static void flag_text(char *buf, size_t len, const char *arg)
+{
+    size_t n = strcspn(arg, "=");
+    snprintf(buf, len, "%.*s", (int)(n < len ? n : len - 1), arg);
+}
+
+enum { CLI_MAX_FLAGS = 32, CLI_VAL = 256 };   /* getopt val = CLI_VAL + index */
+
+/* Dies with the one line that getopt_long's answer c calls for. */
+static void flag_error(const CliProgram *p, int c, const char *arg)
+{
+    char text[64];
+    flag_text(text, sizeof text, arg && arg[0] ? arg : "?");
+    if (c == ':')
+        cli_die(2, "%s needs a value (see %s --help)", text, prog);
+    if (optopt >= CLI_VAL || (optopt == 'h' && arg[1] == '-'))
+        cli_die(2, "--%s takes no value (got '%s')", optopt == 'h' ? "help" :
+                p->flags[optopt - CLI_VAL].name, arg);
+    if (optopt)
+        cli_die(2, "unknown flag '-%c' (see %s --help)", optopt, prog);
+    int matches = 0;            /* getopt_long takes a prefix if unique */
+    for (int k = 0; k < p->n_flags && !strncmp(text, "--", 2); k++)
+        matches += !strncmp(p->flags[k].name, text + 2, strlen(text + 2));
+    cli_die(2, "%s flag '%s' (see %s --help)", matches > 1 ? "ambiguous" :
+            "unknown", text, prog);
+}
+
+void cli_parse(const CliProgram *p, int argc, char **argv)
+{
+    struct option opts[CLI_MAX_FLAGS + 2];
+    int given[CLI_MAX_FLAGS] = {0};
+    int n = p->n_flags < CLI_MAX_FLAGS ? p->n_flags : CLI_MAX_FLAGS;
+    for (int k = 0; k < n; k++)
+        opts[k] = (struct option){p->flags[k].name, p->flags[k].type ==
+                                  CLI_SWITCH ? no_argument : required_argument,
+                                  NULL, CLI_VAL + k};
+    opts[n] = (struct option){"help", no_argument, NULL, 'h'};
+    opts[n + 1] = (struct option){NULL, 0, NULL, 0};
+    opterr = 0;                 /* our messages, not getopt's */
+    optind = 0;                 /* glibc: start afresh (the fuzzer parses often) */
+    for (;;) {                  /* "+": stop at the first non-flag */
+        int c = getopt_long(argc, argv, "+:h", opts, NULL);
+        if (c == -1)
+            break;
+        if (c == 'h')
+            cli_usage(p), exit(0);
+        if (c == ':' || c == '?')
+            flag_error(p, c, argv[optind - 1]);
+        int k = c - CLI_VAL;
+        if (given[k]++)
+            cli_die(2, "--%s given twice (expected it once)", p->flags[k].name);
+        set_value(&p->flags[k], optarg);
+    }
+    if (optind < argc)
+        cli_die(2, "unexpected argument '%s' (flags start with --; see %s "
+                "--help)", argv[optind], prog);
+}
+
+/* One flag's lines: "  --name META" padded to width, then the help, its
+ * default appended to the last line. */
+static void usage_flag(const CliFlag *f, int width)
+{
+    char head[64], def[128];
+    snprintf(head, sizeof head, "  --%s%s%s", f->name, f->meta ? " " : "",
+             f->meta ? f->meta : "");
+    default_text(def, sizeof def, f);
+    int col = printf("%-*s", width, head);
+    for (const char *h = f->help; *h;) {
+        size_t n = strcspn(h, "\n");
+        col += printf("%.*s", (int)n, h);
+        h += n;
+        if (*h == '\n')
+            col = printf("\n%*s", width, "") - 1, h++;
+    }
+    if (def[0] && col + 11 + (int)strlen(def) > 79)    /* " (default X)" */
+        printf("\n%*s(default %s)\n", width, "", def);
+    else
+        printf(def[0] ? " (default %s)\n" : "\n", def);
+}
+
+void cli_usage(const CliProgram *p)
+{
+    int width = 17;                     /* "  --help" and its gap, at least */
+    for (int k = 0; k < p->n_flags; k++) {
+        const CliFlag *f = &p->flags[k];
+        int w = 4 + (int)strlen(f->name) +
+                (f->meta ? 1 + (int)strlen(f->meta) : 0) + 2;
+        width = w > width ? w : width;
+    }
+    printf("usage: %s [flags]\n%s\n\n", prog, p->about);
+    for (int k = 0; k < p->n_flags; k++)
+        usage_flag(&p->flags[k], width);
+    printf("%-*sshow this help\n", width, "  --help");
+    if (p->epilog)
+        printf("\n%s\n", p->epilog);
 }
 
 void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
@@ -208,70 +414,24 @@ void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
                 "run 'make data' to download MNIST, or pass --data DIR");
 }
 
-/* Forgets tmp once it is renamed or removed (a signal in between only
- * unlinks a name that no longer exists). */
-static void forget_tmp(const char *tmp)
-{
-    sigset_t old;
-    block_signals(1, &old);
-    track_tmp(tmp, 0);
-    block_signals(0, &old);
-}
-
 FILE *cli_create(AtomicFile *af, const char *path)
 {
-    size_t len = strlen(path) + 16;
-    af->path = strdup(path);
-    af->tmp = malloc(len);
-    if (!af->path || !af->tmp)
-        cli_die(1, "%s: out of memory", path);
-    snprintf(af->tmp, len, "%s.tmpXXXXXX", path);
-    struct stat st;     /* found now, not by rename() after a long run */
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        cli_die(1, "%s: is a directory (expected a file name)", path);
-    sigset_t old;
-    block_signals(1, &old);
-    int fd = mkstemp(af->tmp);
-    if (fd >= 0)
-        fchmod(fd, 0644);              /* mkstemp makes 0600 */
-    if (fd >= 0)
-        track_tmp(af->tmp, 1);
-    block_signals(0, &old);
-    if (fd < 0)
-        cli_die(1, "%s: cannot create: %s", path, strerror(errno));
-    af->f = fdopen(fd, "w");
-    if (!af->f) {
-        unlink(af->tmp);
-        cli_die(1, "%s: cannot create: %s", path, strerror(errno));
-    }
+    char err[NNDL_ERRLEN];
+    if (atomic_file_open(af, path, err) != NNDL_OK)
+        cli_die(1, "%s", err);
     return af->f;
 }
 
 void cli_commit(AtomicFile *af)
 {
-    int ok = !ferror(af->f) && fflush(af->f) == 0 && fsync(fileno(af->f)) == 0;
-    int saved = errno;
-    ok = fclose(af->f) == 0 && ok;
-    if (!ok || rename(af->tmp, af->path) != 0) {
-        saved = errno ? errno : saved;
-        unlink(af->tmp);
-        cli_die(1, "%s: cannot write: %s", af->path, strerror(saved));
-    }
-    forget_tmp(af->tmp);
-    free(af->path);
-    free(af->tmp);
-    af->f = NULL;
+    char err[NNDL_ERRLEN];
+    if (atomic_file_commit(af, err) != NNDL_OK)
+        cli_die(1, "%s", err);
 }
 
 void cli_abort(AtomicFile *af)
 {
-    if (af->f)
-        fclose(af->f);
-    unlink(af->tmp);
-    forget_tmp(af->tmp);
-    free(af->path);
-    free(af->tmp);
-    af->f = NULL;
+    atomic_file_abort(af);
 }
 
 int cli_stderr_is_tty(void)

@@ -35,11 +35,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "mnist.h"
+#include "dataset.h"
 #include "nndl_error.h"
 #include "rng.h"
 
 #define NETWORK_MAX_LAYERS 16
+/* The most neurons in one layer (network_create, network_load and the
+ * programs' --sizes all use this bound). */
+#define NETWORK_MAX_LAYER_SIZE 100000
 
 typedef struct {
     int num_layers;             /* L */
@@ -61,7 +64,7 @@ typedef struct {
 typedef int (*EpochCallback)(int epoch, const Network *net, void *ctx);
 
 /* Creates a network with layer sizes sizes[0..num_layers-1] (at least 2
- * layers, at most NETWORK_MAX_LAYERS, every size >= 1) and every weight and
+ * layers, at most NETWORK_MAX_LAYERS, every size 1..NETWORK_MAX_LAYER_SIZE) and every weight and
  * bias drawn from N(0, 1) with rng (Network.__init__).  When rng is NULL all
  * parameters are zero.  Returns NULL on bad sizes or out of memory.
  * The caller owns the result: free it with network_free. */
@@ -98,7 +101,9 @@ void network_update_mini_batch(Network *net, const Dataset *data,
 /* Mini-batch SGD (SGD): for each epoch, shuffle the training examples
  * with rng, split them into mini-batches of mini_batch_size (the last may
  * be smaller) and call network_update_mini_batch on each; then call
- * on_epoch (if not NULL).  Returns the number of epochs run. */
+ * on_epoch (if not NULL).  Returns the number of epochs run, or -1 (net
+ * untouched) if out of memory or mini_batch_size is 0, as
+ * network_fast_sgd does. */
 int network_sgd(Network *net, const Dataset *training, int epochs,
                 size_t mini_batch_size, float eta, Rng *rng,
                 EpochCallback on_epoch, void *ctx);

@@ -43,6 +43,10 @@ expect() {
     fi
 }
 
+# leftovers DIR: true if DIR holds a temporary file of the atomic writer
+# (.nndl-*, or the older NAME.tmpXXXXXX).
+leftovers() { ls -A "$1" | grep -qE '\.tmp|^\.nndl-'; }
+
 progs=()
 for p in "$bin"/1.*; do [ -x "$p" ] && progs+=("$p"); done
 [ ${#progs[@]} -gt 0 ] || { echo "bad_inputs: no programs in $bin"; exit 1; }
@@ -54,7 +58,12 @@ for p in "${progs[@]}"; do
     if "$p" --help >"$tmp/help" 2>"$tmp/err" && [ -s "$tmp/help" ] && [ ! -s "$tmp/err" ]; then ok
     else bad "$name --help: expected usage on stdout and exit 0"; fi
     expect 2 "unknown flag '--no-such-flag'" "$p" --no-such-flag
-    expect 2 "unknown flag 'extra'" "$p" extra
+    expect 2 "unexpected argument 'extra'" "$p" extra
+    expect 2 "unexpected argument 'extra'" "$p" --seed 1 extra --seed 2
+    expect 2 "--help takes no value" "$p" --help=1
+    expect 2 "--seed: 'abc'" "$p" --seed=abc        # --flag=value, as GNU
+    expect 2 "--seed: 'abc'" "$p" --se abc          # a unique prefix
+    expect 2 "--seed: '' is not" "$p" --seed=
     # "  --flag VALUE   text": flags that take a value, with its kind.
     grep -oE '^ +--[a-z][a-z-]* [A-Z]+' "$tmp/help" | awk '{print $1, $2}' >"$tmp/flags"
     while read -r flag kind; do
@@ -80,13 +89,25 @@ for p in "${progs[@]}"; do
             expect 2 "$flag: '784,x,10'" "$p" "$flag" 784,x,10
             expect 2 "$flag given twice" "$p" "$flag" 784,30,10 "$flag" 784,30,10
             ;;
-        *)  # DIR, FILE, NAME: parsed later, but never given twice.
+        NAME)  # a choice: only the listed ones
+            expect 2 "$flag: 'no-such-choice' is not a choice" "$p" "$flag" no-such-choice
+            ;;
+        *)  # DIR, FILE: parsed later, but never given twice or empty.
             expect 2 "$flag given twice" "$p" "$flag" "$tmp/x" "$flag" "$tmp/x"
+            expect 2 "$flag: the value is empty" "$p" "$flag="
             ;;
         esac
     done <"$tmp/flags"
     [ -s "$tmp/flags" ] || bad "$name --help lists no flag with a value"
 done
+
+# --flag=value and --flag value mean the same (getopt_long, as GNU programs).
+arch=$bin/1.3-architecture
+if [ -x "$arch" ]; then
+    a=$("$arch" --seed=7 --sizes=3,2,1) b=$("$arch" --seed 7 --sizes 3,2,1) c=$("$arch" --seed 8 --sizes 3,2,1)
+    if [ -n "$a" ] && [ "$a" = "$b" ] && [ "$a" != "$c" ]; then ok
+    else bad "1.3-architecture --seed=7 --sizes=3,2,1: not the output of --seed 7 --sizes 3,2,1"; fi
+fi
 
 # --- 2. Ranges of the training programs (flags shared by 1.6 and 1.7) -----
 for p in "$sgd" "$bin/1.7-deep"; do
@@ -108,10 +129,16 @@ for p in "$sgd" "$bin/1.7-deep"; do
     expect_re 2 "--sizes: (the last layer has 9 neurons \\(expected 10|784 inputs and 9 outputs)" "$p" --sizes 784,30,9
     expect_re 2 "--train: 50001 is (more than the 50000 training images|out of range)" "$p" --train 50001
     expect_re 2 "--test: 10001 is (more than the 10000 test images|out of range)" "$p" --test 10001
-    expect 2 "--batch: 101 is larger than the training set" "$p" --train 100 --batch 101
+    expect 2 "--batch: 101 is more than the 100 images of the training set" "$p" --train 100 --batch 101
+    expect 2 "ambiguous flag '--e'" "$p" --e 3
 done
 if [ -x "$sgd" ]; then
-    expect 2 "--dataset: 'cifar' is not a dataset" "$sgd" --dataset cifar
+    expect 2 "--dataset: 'cifar' is not a choice here (expected mnist or fashion)" "$sgd" --dataset cifar
+    expect 2 "--textbook takes no value" "$sgd" --textbook=1
+    expect 2 "--eta: '1e-320' is too close to 0" "$sgd" --eta 1e-320
+    expect 2 "--eta: ' 3' is not a number" "$sgd" --eta " 3"
+    expect 2 "--eta: '3 ' is not a number" "$sgd" --eta "3 "
+    expect 2 "--epochs: ' 3' is not a whole number" "$sgd" --epochs " 3"
     expect 2 "--dataset given twice" "$sgd" --dataset mnist --dataset fashion
 fi
 
@@ -240,25 +267,25 @@ if [ -x "$sgd" ]; then
     small=(--train 1000 --test 100 --epochs 2 --seed 3)
     expect 1 "$tmp/no/such/dir/log.tsv: cannot create: No such file or directory" "$sgd" "${small[@]}" --log "$tmp/no/such/dir/log.tsv"
     mkdir -p "$tmp/adir"
-    expect 1 "$tmp/adir: is a directory (expected a file name)" "$sgd" "${small[@]}" --log "$tmp/adir"
-    ls "$tmp" | grep -q '\.tmp' && bad "a failed --log left a temporary file" || ok
+    expect 1 "$tmp/adir: is a folder (expected a file name)" "$sgd" "${small[@]}" --log "$tmp/adir"
+    leftovers "$tmp" && bad "a failed --log left a temporary file" || ok
     # --save is checked before training (one line, nothing on stdout).
-    expect 1 "$tmp/adir: is a directory (expected a file name)" "$sgd" "${small[@]}" --save "$tmp/adir"
-    ls "$tmp" | grep -q '\.tmp' && bad "a failed --save left a temporary file" || ok
+    expect 1 "$tmp/adir: is a folder (expected a file name)" "$sgd" "${small[@]}" --save "$tmp/adir"
+    leftovers "$tmp" && bad "a failed --save left a temporary file" || ok
 
-    # The log's temporary file exists from just before the first epoch to
-    # the end of the run: the signals are timed from its appearance.
+    # The signals are timed from the first epoch's line on stdout (the
+    # log's temporary file has no name to watch where O_TMPFILE works).
     k=$tmp/kill; mkdir -p "$k"
     run=(--train 10000 --test 500 --epochs 20 --seed 4)
     now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-    wait_tmp() {    # wait_tmp PID: until log.tsv.tmp* exists (or PID ended)
-        while kill -0 "$1" 2>/dev/null && ! compgen -G "$k/log.tsv.tmp*" >/dev/null; do
+    wait_tmp() {    # wait_tmp PID: until the first epoch is done (or PID ended)
+        while kill -0 "$1" 2>/dev/null && ! grep -q '^Epoch 0' "$k/out" 2>/dev/null; do
             sleep 0.01
         done
     }
     # Reference: the complete files of an uninterrupted run, and how long
     # its training took.
-    "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/ref.nndl" >/dev/null 2>&1 &
+    "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/ref.nndl" >"$k/out" 2>&1 &
     pid=$!; wait_tmp $pid; t1=$(now_ms)
     wait $pid || bad "reference run failed"
     ms=$(( $(now_ms) - t1 ))
@@ -272,7 +299,8 @@ if [ -x "$sgd" ]; then
         printf 'old log\n' >"$k/log.tsv"; printf 'old model' >"$k/model.nndl"
         cp "$k/model.nndl" "$k/old.model"
         set -m      # job control: the background run gets SIGINT like a terminal would send it
-        "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/model.nndl" >/dev/null 2>&1 &
+        rm -f "$k/out"
+        "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/model.nndl" >"$k/out" 2>&1 &
         local pid=$!
         set +m
         wait_tmp $pid
@@ -285,20 +313,20 @@ if [ -x "$sgd" ]; then
             bad "$what: the log is neither the old one nor complete"
         elif ! cmp -s "$k/model.nndl" "$k/old.model" && ! cmp -s "$k/model.nndl" "$k/ref.nndl"; then
             bad "$what: the model is neither the old one nor complete"
-        elif [ "$sig" != KILL ] && ls "$k" | grep -q '\.tmp'; then
-            bad "$what: left $(ls "$k" | grep '\.tmp')"
+        elif [ "$sig" != KILL ] && leftovers "$k"; then
+            bad "$what: left $(ls -A "$k" | grep -E '\.tmp|^\.nndl-')"
         elif [ "$sig" != KILL ] && [ $rc -ne 0 ] && [ $rc -ne $((128 + $(kill -l "$sig"))) ]; then
             bad "$what: expected exit 0 or $((128 + $(kill -l "$sig")))"
         else
             ok
         fi
-        rm -f "$k"/*.tmp*
+        rm -f "$k"/*.tmp* "$k"/.nndl-*
     }
     early=0
     for frac in 0.2 0.4 0.6; do kill_case TERM $frac; done
     kill_case INT 0.3
     kill_case HUP 0.5
-    for frac in 0.3 0.7 0.99; do kill_case KILL $frac; done
+    for frac in 0.3 0.6 0.9; do kill_case KILL $frac; done
     # The signals must land mid-run for this to mean anything.
     [ -n "${VERBOSE:-}" ] && echo "kill cases: training took $ms ms; $early of 8 runs ended before the signal"
     [ $early -le 2 ] && ok || bad "$early of 8 runs finished before the signal (training took $ms ms)"
