@@ -201,51 +201,42 @@ static void classify(Network *net, const float *x, const char *name)
     printf("%s: the network reads a %d.\n\n", name, d);
 }
 
-static void usage(void)
-{
-    printf("usage: %s [flags] IMAGE.png...\n"
-           "Classifies PNG images of one handwritten digit each with a network\n"
-           "saved by bin/1.6-mnist-sgd --save: each image is made to look like\n"
-           "MNIST (grey, light on dark, cropped, scaled to fit 20x20, centred by\n"
-           "mass in 28x28), shown, and then the network's 10 outputs.\n\n"
-           "  --net FILE       the network (default %s, made by make)\n"
-           "  --mnist-test N   also classify MNIST test image N (0..9999), to compare\n"
-           "  --data DIR       folder with the MNIST IDX files (for --mnist-test;\n"
-           "                   default $MNIST_DIR or data/mnist)\n"
-           "  --help           show this help\n\n"
-           "Write with a thick pen: MNIST's strokes are 2-3 pixels wide in 28x28.\n"
-           "A file that is not a PNG, or shows no digit, is reported and skipped;\n"
-           "the exit status is then 1.\n", cli_prog(), DEFAULT_NET);
-}
-
 typedef struct {
     const char *net, *data;
-    long mnist_test;            /* -1: none */
+    const char *mnist_test;     /* NULL: none */
+    long test_image;            /* its number, 0..9999 */
     char **images;
     int n_images;
 } Options;
 
 static void parse(Options *o, int argc, char **argv)
 {
-    o->images = calloc((size_t)argc, sizeof *o->images);
-    if (!o->images)
-        cli_die(1, "out of memory");
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
-            usage(), exit(0);
-        else if (!strcmp(f, "--net"))
-            o->net = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--data"))
-            o->data = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--mnist-test"))
-            o->mnist_test = cli_long(f, cli_value(argc, argv, &i), 0, 9999);
-        else if (f[0] == '-' && f[1])
-            cli_unknown(f);
-        else
-            o->images[o->n_images++] = argv[i];
-    }
-    if (o->n_images == 0 && o->mnist_test < 0)
+    const CliFlag flags[] = {
+        {"net", CLI_TEXT, &o->net, "FILE", 0, 0,
+         "the network, saved by bin/1.6-mnist-sgd --save;\n"
+         "make trains and saves the chapter's", NULL},
+        {"mnist-test", CLI_TEXT, &o->mnist_test, "N", 0, 0,
+         "also classify MNIST test image N (0..9999), to compare", NULL},
+        CLI_FLAG_DATA(&o->data),
+    };
+    const CliProgram prog = {
+        "Classifies PNG images of one handwritten digit each: each is made\n"
+        "to look like MNIST (grey, light on dark, cropped, scaled to fit\n"
+        "20x20, centred by mass in 28x28), shown, then the network's 10\n"
+        "outputs.",
+        flags, sizeof flags / sizeof *flags,
+        "Write with a thick pen: MNIST's strokes are 2-3 pixels wide in 28x28.\n"
+        "A file that is not a PNG, or shows no digit, is reported and skipped;\n"
+        "the exit status is then 1.", "IMAGE.png..."};
+    int first = cli_parse(&prog, argc, argv);
+    o->images = argv + first, o->n_images = argc - first;
+    for (int i = 0; i < o->n_images; i++)
+        if (!strncmp(o->images[i], "--", 2))
+            cli_die(2, "%s after the images (expected the flags first)",
+                    o->images[i]);
+    if (o->mnist_test)
+        o->test_image = cli_long("--mnist-test", o->mnist_test, 0, 9999);
+    if (o->n_images == 0 && !o->mnist_test)
         cli_die(2, "no image given (expected IMAGE.png..., or --mnist-test N; "
                 "see --help)");
 }
@@ -274,7 +265,7 @@ static void classify_mnist_test(Network *net, const char *dir, long k)
     float x[DIGIT_SIDE * DIGIT_SIDE];
     char name[64];
     cli_load_data(&d, dir, "mnist");
-    mnist_x(x, &d.test, (size_t)k);
+    dataset_x(x, &d.test, (size_t)k);
     snprintf(name, sizeof name, "MNIST test image %ld (a %d)", k, d.test.y[k]);
     classify(net, x, name);
     mnist_split_free(&d);
@@ -282,7 +273,7 @@ static void classify_mnist_test(Network *net, const char *dir, long k)
 
 int main(int argc, char **argv)
 {
-    Options o = {DEFAULT_NET, NULL, -1, NULL, 0};
+    Options o = {DEFAULT_NET, NULL, NULL, 0, NULL, 0};
     cli_init(argv[0]);
     parse(&o, argc, argv);
     Network *net = load_net(o.net);
@@ -295,9 +286,8 @@ int main(int argc, char **argv)
         else
             fprintf(stderr, "%s: %s\n", cli_prog(), err), failed = 1;
     }
-    if (o.mnist_test >= 0)
-        classify_mnist_test(net, o.data, o.mnist_test);
+    if (o.mnist_test)
+        classify_mnist_test(net, o.data, o.test_image);
     network_free(net);
-    free(o.images);
     return failed;
 }

@@ -330,7 +330,7 @@ static void flag_error(const CliProgram *p, int c, const char *arg)
             "unknown", text, prog);
 }
 
-void cli_parse(const CliProgram *p, int argc, char **argv)
+int cli_parse(const CliProgram *p, int argc, char **argv)
 {
     struct option opts[CLI_MAX_FLAGS + 2];
     int given[CLI_MAX_FLAGS] = {0};
@@ -356,9 +356,10 @@ void cli_parse(const CliProgram *p, int argc, char **argv)
             cli_die(2, "--%s given twice (expected it once)", p->flags[k].name);
         set_value(&p->flags[k], optarg);
     }
-    if (optind < argc)
+    if (optind < argc && !p->operands)
         cli_die(2, "unexpected argument '%s' (flags start with --; see %s "
                 "--help)", argv[optind], prog);
+    return optind;
 }
 
 /* One flag's lines: "  --name META" padded to width, then the help, its
@@ -392,7 +393,8 @@ void cli_usage(const CliProgram *p)
                 (f->meta ? 1 + (int)strlen(f->meta) : 0) + 2;
         width = w > width ? w : width;
     }
-    printf("usage: %s [flags]\n%s\n\n", prog, p->about);
+    printf("usage: %s [flags]%s%s\n%s\n\n", prog, p->operands ? " " : "",
+           p->operands ? p->operands : "", p->about);
     for (int k = 0; k < p->n_flags; k++)
         usage_flag(&p->flags[k], width);
     printf("%-*sshow this help\n", width, "  --help");

@@ -68,10 +68,13 @@ typedef struct {
     const CliFlag *flags;
     int n_flags;
     const char *epilog;         /* printed after the flags, or NULL */
+    const char *operands;       /* words after the flags ("IMAGE.png..."),
+                                   or NULL: then a stray word is an error */
 } CliProgram;
 
-/* Parses argv with p's table (or exits: 0 after --help, 2 on an error). */
-void cli_parse(const CliProgram *p, int argc, char **argv);
+/* Parses argv with p's table (or exits: 0 after --help, 2 on an error).
+ * Returns the index in argv of the first operand (argc when none). */
+int cli_parse(const CliProgram *p, int argc, char **argv);
 
 /* Prints the usage generated from p's table on stdout. */
 void cli_usage(const CliProgram *p);

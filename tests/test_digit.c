@@ -100,7 +100,7 @@ START_TEST(test_an_mnist_digit_drawn_3x_shifted_and_padded_comes_back_exactly)
     for (size_t i = 0; i < N_DIGITS; i++) {
         float img[784];
         int box[4];
-        mnist_x(img, &mnist.test, i);
+        dataset_x(img, &mnist.test, i);
         bbox28(box, img);
         int bw = box[2] - box[0], bh = box[3] - box[1];
         if ((bw > bh ? bw : bh) != 20)
@@ -130,7 +130,7 @@ START_TEST(test_an_mnist_digit_drawn_2_6x_with_smooth_edges_comes_back_closely)
     double total = 0;
     for (size_t i = 0; i < N_DIGITS; i++) {
         float img[784];
-        mnist_x(img, &mnist.test, i);
+        dataset_x(img, &mnist.test, i);
         int ox = 7 + (int)(i % 13), oy = 30 - (int)(i % 17);
         int W = ox + 80 + (int)(i % 7), H = oy + 75 + (int)(i % 11);
         float *c = draw_smooth(img, 2.6, ox, oy, W, H);
@@ -195,7 +195,7 @@ END_TEST
 START_TEST(test_a_small_drawing_is_scaled_up_to_20)
 {
     float img[784], small[14 * 14];
-    mnist_x(img, &mnist.test, 0);
+    dataset_x(img, &mnist.test, 0);
     for (int y = 0; y < 14; y++)
         for (int x = 0; x < 14; x++)
             small[y * 14 + x] = (img[2 * y * SIDE + 2 * x] + img[2 * y * SIDE + 2 * x + 1]
