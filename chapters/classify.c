@@ -227,8 +227,8 @@ static void parse(Options *o, int argc, char **argv)
         flags, sizeof flags / sizeof *flags,
         "Write with a thick pen: MNIST's strokes are 2-3 pixels wide in 28x28.\n"
         "A file that is not a PNG, or shows no digit, is reported and skipped;\n"
-        "the exit status is then 1.", "IMAGE.png..."};
-    int first = cli_parse(&prog, argc, argv);
+        "the exit status is then 1."};
+    int first = cli_parse_operands(&prog, "IMAGE.png...", argc, argv);
     o->images = argv + first, o->n_images = argc - first;
     for (int i = 0; i < o->n_images; i++)
         if (!strncmp(o->images[i], "--", 2))

@@ -330,7 +330,12 @@ static void flag_error(const CliProgram *p, int c, const char *arg)
             "unknown", text, prog);
 }
 
-int cli_parse(const CliProgram *p, int argc, char **argv)
+/* Words after the flags, named in the usage line (cli_parse_operands). */
+static const char *operands_text;
+
+/* Reads the flags of argv with p's table; returns the index of the first
+ * word that is not a flag (argc when none). */
+static int parse_flags(const CliProgram *p, int argc, char **argv)
 {
     struct option opts[CLI_MAX_FLAGS + 2];
     int given[CLI_MAX_FLAGS] = {0};
@@ -356,10 +361,22 @@ int cli_parse(const CliProgram *p, int argc, char **argv)
             cli_die(2, "--%s given twice (expected it once)", p->flags[k].name);
         set_value(&p->flags[k], optarg);
     }
-    if (optind < argc && !p->operands)
-        cli_die(2, "unexpected argument '%s' (flags start with --; see %s "
-                "--help)", argv[optind], prog);
     return optind;
+}
+
+void cli_parse(const CliProgram *p, int argc, char **argv)
+{
+    int first = parse_flags(p, argc, argv);
+    if (first < argc)
+        cli_die(2, "unexpected argument '%s' (flags start with --; see %s "
+                "--help)", argv[first], prog);
+}
+
+int cli_parse_operands(const CliProgram *p, const char *operands, int argc,
+                       char **argv)
+{
+    operands_text = operands;
+    return parse_flags(p, argc, argv);
 }
 
 /* One flag's lines: "  --name META" padded to width, then the help, its
@@ -393,8 +410,8 @@ void cli_usage(const CliProgram *p)
                 (f->meta ? 1 + (int)strlen(f->meta) : 0) + 2;
         width = w > width ? w : width;
     }
-    printf("usage: %s [flags]%s%s\n%s\n\n", prog, p->operands ? " " : "",
-           p->operands ? p->operands : "", p->about);
+    printf("usage: %s [flags]%s%s\n%s\n\n", prog, operands_text ? " " : "",
+           operands_text ? operands_text : "", p->about);
     for (int k = 0; k < p->n_flags; k++)
         usage_flag(&p->flags[k], width);
     printf("%-*sshow this help\n", width, "  --help");

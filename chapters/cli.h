@@ -68,13 +68,16 @@ typedef struct {
     const CliFlag *flags;
     int n_flags;
     const char *epilog;         /* printed after the flags, or NULL */
-    const char *operands;       /* words after the flags ("IMAGE.png..."),
-                                   or NULL: then a stray word is an error */
 } CliProgram;
 
-/* Parses argv with p's table (or exits: 0 after --help, 2 on an error).
- * Returns the index in argv of the first operand (argc when none). */
-int cli_parse(const CliProgram *p, int argc, char **argv);
+/* Parses argv with p's table (or exits: 0 after --help, 2 on an error). */
+void cli_parse(const CliProgram *p, int argc, char **argv);
+
+/* cli_parse for a program that takes words after its flags (bin/classify's
+ * images): the usage line names them as `operands` ("IMAGE.png..."), and
+ * the index in argv of the first is returned (argc when there is none). */
+int cli_parse_operands(const CliProgram *p, const char *operands, int argc,
+                       char **argv);
 
 /* Prints the usage generated from p's table on stdout. */
 void cli_usage(const CliProgram *p);
