@@ -12,6 +12,7 @@
 #include "mnist.h"
 #include "atomic_file.h"
 #include "network.h"
+#include "network_diagnose.h"
 #include "digit.h"
 
 #endif
