@@ -171,9 +171,9 @@ static void diagnose_report(Diagnose *g, int epoch, Network *net)
         const OutputDiagnosis *o = &dg.out[j];
         if (o->saturated > DIAGNOSE_STUCK_SHARE)
             printf("%s output %d (|z| > %g on %.1f%% of test images, mean z "
-                   "%.1f, mean sigma' %.5f)", shown++ ? ";" : "", j,
+                   "%.1f, mean sigma' %.5f%s)", shown++ ? ";" : "", j,
                    DIAGNOSE_Z_LIMIT, 100 * o->saturated, o->mean_z,
-                   o->mean_sigma_prime);
+                   o->mean_sigma_prime, o->predicted ? "" : ", never predicted");
         fprintf(g->tsv, "%d\t%d\t%zu\t%.4f\t%.3f\t%.6f\n", epoch, j,
                 o->predicted, o->saturated, o->mean_z, o->mean_sigma_prime);
     }

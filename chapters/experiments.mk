@@ -10,6 +10,7 @@
 #   results/sgd-<...>.out                         its stdout
 #   results/network.nndl                          the headline run's network
 #                                                 (--save), for bin/classify
+#   results/diagnose-784-100-10-seed1.tsv         that run's --diagnose
 #   results/deep-<sizes>.tsv, baselines.tsv       bin/1.7-deep
 #   results/sweep.tsv, seeds.tsv                  summaries of the logs
 #   results/sigmoid.tsv, valley-*.tsv, sgd-vs-gd.tsv, digits-*.tsv
@@ -43,12 +44,28 @@ $(foreach s,$(EXP_SEEDS),$(eval $(call exp_sgd,784-100-10,3,$(s))))
 $(eval $(call exp_sgd,784-100-10,0.001,1))
 $(eval $(call exp_sgd,784-10,3,1))
 
-# The headline run also saves its network, for bin/classify and the book's
-# draw-a-digit figure.
-EXP_NETWORK := $(RESULTS)/network.nndl
+# $(call exp_extra,run,flag,file): the run also writes file (given with
+# flag, which writes it whole or not at all).  The file is touched so that
+# it is newer than the run's log; if it alone was removed, the run is made
+# again.
+define exp_extra
+$(RESULTS)/$(1).tsv $(RESULTS)/.cmd/$(1): EXP_CMD += $(2) $(3)
+EXP_EXTRA += $(3)
+$(3): $(RESULTS)/$(1).tsv
+	@test -f $$@ || { rm -f $$<; $$(MAKE) --no-print-directory $$<; }
+	@test -f $$@ && touch $$@ || { echo "failed: $(1) wrote no $$@"; exit 1; }
+endef
+
+# The headline run saves its network, for bin/classify and the book's
+# draw-a-digit figure; seed 1 of [784, 100, 10], stuck at first, is
+# diagnosed (--diagnose) for the figure of its dead output neuron.
 EXP_HEADLINE := sgd-784-30-10-eta3-seed1
-$(RESULTS)/$(EXP_HEADLINE).tsv $(RESULTS)/.cmd/$(EXP_HEADLINE): EXP_SAVE := $(EXP_NETWORK)
-$(RESULTS)/$(EXP_HEADLINE).tsv $(RESULTS)/.cmd/$(EXP_HEADLINE): EXP_CMD += --save $(EXP_NETWORK).tmp
+EXP_NETWORK := $(RESULTS)/network.nndl
+EXP_STUCK := sgd-784-100-10-eta3-seed1
+EXP_DIAGNOSIS := $(RESULTS)/diagnose-784-100-10-seed1.tsv
+$(eval $(call exp_extra,$(EXP_HEADLINE),--save,$(EXP_NETWORK)))
+$(eval $(call exp_extra,$(EXP_STUCK),--diagnose,$(EXP_DIAGNOSIS)))
+PLOT_DATA_diagnosis := $(EXP_DIAGNOSIS) $(RESULTS)/$(EXP_STUCK).tsv
 
 # The command a run was made with; rewritten only when it changes.
 $(RESULTS)/.cmd/%: FORCE
@@ -60,17 +77,11 @@ FORCE:
 
 $(RESULTS)/sgd-%.tsv: $(RESULTS)/.cmd/sgd-% $(BIN)/1.6-mnist-sgd | data/mnist/.verified
 	@echo "experiment: $(EXP_CMD)"
-	@rm -f $@.tmp $(@:.tsv=.out).tmp $(EXP_SAVE:%=%.tmp)
+	@rm -f $@.tmp $(@:.tsv=.out).tmp
 	@$(EXP_CMD) --log $@.tmp >$(@:.tsv=.out).tmp 2>/dev/null || \
-	  { rm -f $@.tmp $(@:.tsv=.out).tmp $(EXP_SAVE:%=%.tmp); echo "failed: $(EXP_CMD)"; exit 1; }
-	@mv $(@:.tsv=.out).tmp $(@:.tsv=.out) && mv $@.tmp $@ $(foreach f,$(EXP_SAVE),&& mv $(f).tmp $(f))
+	  { rm -f $@.tmp $(@:.tsv=.out).tmp; echo "failed: $(EXP_CMD)"; exit 1; }
+	@mv $(@:.tsv=.out).tmp $(@:.tsv=.out) && mv $@.tmp $@
 	@echo "  $(@F): $$(tail -1 $(@:.tsv=.out))"
-
-# Made with the headline run (after its log, so it is the newer file); if
-# it alone was removed, the run is made again.
-$(EXP_NETWORK): $(RESULTS)/$(EXP_HEADLINE).tsv
-	@test -f $@ || { rm -f $<; $(MAKE) --no-print-directory $<; }
-	@test -f $@ || { echo "failed: the headline run saved no $@"; exit 1; }
 
 # Section 1.7: the deeper networks and the baselines.  bin/1.7-deep writes
 # into a private folder, from which the one wanted file is moved.
@@ -135,7 +146,7 @@ $(RESULTS)/1.1-perceptrons.out $(RESULTS)/1.3-architecture.out: $(RESULTS)/%.out
 	@mkdir -p $(@D)
 	$< >$@.tmp && mv $@.tmp $@
 
-EXP_RUNS := $(EXP_SGD_LOGS) $(EXP_NETWORK) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.tsv \
+EXP_RUNS := $(EXP_SGD_LOGS) $(EXP_EXTRA) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.tsv \
   $(RESULTS)/sweep.tsv $(RESULTS)/seeds.tsv $(EXP_SECTION_DATA)
 
 # How fast the textbook and the fast path train on the machine that builds
