@@ -1,5 +1,6 @@
 /* cli.c - flag parsing, messages, atomic files and progress for the
  * section programs (see cli.h). */
+#define _XOPEN_SOURCE 700       /* realpath */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,9 +29,13 @@ static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT,
                             SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
                             SIGXCPU};
 
+static char made_dir[4096];     /* a folder cli_out_dir created */
+
 static void on_signal(int sig)
 {
     atomic_file_cleanup();
+    if (made_dir[0])
+        rmdir(made_dir);
     raise(sig);                 /* SA_RESETHAND: the default action now */
 }
 
@@ -119,6 +125,8 @@ void cli_die(int status, const char *fmt, ...)
     va_end(ap);
     fputc('\n', stderr);
     atomic_file_cleanup();
+    if (made_dir[0])
+        rmdir(made_dir);        /* only if still empty */
     exit(status);
 }
 
@@ -251,6 +259,19 @@ static void default_text(char *buf, size_t len, const CliFlag *f)
     }
 }
 
+void cli_check_inputs(const CliSizes *sizes, const Dataset *d,
+                      const char *dir)
+{
+    if ((size_t)sizes->size[0] == d->dim)
+        return;
+    if (!sizes->given)
+        cli_die(1, "%s/train-images-idx3-ubyte: images of %d x %d pixels "
+                "(expected %d pixels, one per input neuron, as in MNIST)", dir,
+                d->rows, d->cols, sizes->size[0]);
+    cli_die(2, "--sizes: the first layer has %d neurons but the images have "
+            "%zu pixels (expected %zu)", sizes->size[0], d->dim, d->dim);
+}
+
 /* Stores the value s of flag f (named "--name" in messages). */
 static void set_value(const CliFlag *f, const char *s)
 {
@@ -278,6 +299,7 @@ static void set_value(const CliFlag *f, const char *s)
         default_text(example, sizeof example, f);
         z->n = cli_sizes(flag, s, z->size, NETWORK_MAX_LAYERS,
                          example[0] ? example : "784,30,10");
+        z->given = 1;
         break;
     }
     case CLI_TEXT:
@@ -419,7 +441,8 @@ void cli_usage(const CliProgram *p)
         printf("\n%s\n", p->epilog);
 }
 
-void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
+const char *cli_load_data(MnistSplit *split, const char *dir,
+                          const char *dataset)
 {
     char err[NNDL_ERRLEN];
     int fashion = dataset && strcmp(dataset, "fashion") == 0;
@@ -431,6 +454,84 @@ void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
         cli_die(1, "%s (%s)", err, fashion ?
                 "run 'make data-fashion' to install Fashion-MNIST" :
                 "run 'make data' to download MNIST, or pass --data DIR");
+    return dir;
+}
+
+/* ---- Output files ----------------------------------------------------- */
+
+/* "folder/name" with the folder resolved (realpath), so that two spellings
+ * of one file compare equal; NULL if the folder does not exist. */
+static char *canonical(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1,
+             slash ? path : ".");
+    char *real = realpath(dir, NULL);
+    const char *base = slash ? slash + 1 : path;
+    char *out = real ? malloc(strlen(real) + strlen(base) + 2) : NULL;
+    if (out)
+        sprintf(out, "%s/%s", real, base);
+    free(real);
+    return out;
+}
+
+/* Dies unless the folder holding path has some free space left. */
+static void check_space(const char *path)
+{
+    struct statvfs fs;
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1,
+             slash ? path : ".");
+    if (statvfs(dir, &fs) == 0 && fs.f_bavail == 0)
+        cli_die(1, "%s: cannot write: no space left on the disk", path);
+}
+
+void cli_output(const char *flag, const char *path)
+{
+    static struct { char *name; const char *flag; } seen[16];
+    static int n_seen;
+    char err[NNDL_ERRLEN];
+    if (atomic_file_check(path, err) != NNDL_OK)
+        cli_die(1, "%s", err);
+    check_space(path);
+    char *name = canonical(path);
+    for (int k = 0; name && k < n_seen; k++)
+        if (!strcmp(seen[k].name, name))
+            cli_die(2, "%s and %s name the same file %s (expected two "
+                    "different files)", seen[k].flag, flag, path);
+    if (name && n_seen < 16)
+        seen[n_seen].name = name, seen[n_seen++].flag = flag;
+    else
+        free(name);
+}
+
+void cli_out_dir(const char *dir)
+{
+    char probe[4096];
+    if (mkdir(dir, 0777) == 0)
+        snprintf(made_dir, sizeof made_dir, "%s", dir);
+    else if (errno != EEXIST)
+        cli_die(1, "%s: cannot create the folder: %s", dir, strerror(errno));
+    snprintf(probe, sizeof probe, "%s/.nndl-probe", dir);
+    char err[NNDL_ERRLEN];
+    if (atomic_file_check(probe, err) != NNDL_OK)
+        cli_die(1, "%s: cannot write in this folder: %s", dir,
+                strchr(err, ':') ? strchr(err, ':') + 2 : err);
+    check_space(probe);
+}
+
+const char *cli_path_in(const char *dir, const char *name)
+{
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return path;
+}
+
+FILE *cli_create_in(AtomicFile *af, const char *dir, const char *name)
+{
+    return cli_create(af, cli_path_in(dir, name));
 }
 
 FILE *cli_create(AtomicFile *af, const char *path)

@@ -18,7 +18,8 @@
  * a program calls it from its signal handlers and at exit, and no
  * temporary file outlives the program whatever ends it (short of SIGKILL
  * on a filesystem without O_TMPFILE).  The library itself installs no
- * handler and never prints.
+ * handler and never prints.  NNDL_TMPFILE=0 in the environment makes it
+ * use named temporary files even where O_TMPFILE works (for tests).
  */
 #ifndef NNDL_ATOMIC_FILE_H
 #define NNDL_ATOMIC_FILE_H
