@@ -81,7 +81,7 @@ $(RESULTS)/sgd-%.tsv: $(RESULTS)/.cmd/sgd-% $(BIN)/1.6-mnist-sgd | data/mnist/.v
 	@$(EXP_CMD) --log $@.tmp >$(@:.tsv=.out).tmp 2>/dev/null || \
 	  { rm -f $@.tmp $(@:.tsv=.out).tmp; echo "failed: $(EXP_CMD)"; exit 1; }
 	@mv $(@:.tsv=.out).tmp $(@:.tsv=.out) && mv $@.tmp $@
-	@echo "  $(@F): $$(tail -1 $(@:.tsv=.out))"
+	@echo "  $(@F): $$(grep "^Best:" $(@:.tsv=.out))"
 
 # Section 1.7: the deeper networks and the baselines.  bin/1.7-deep writes
 # into a private folder, from which the one wanted file is moved.
