@@ -8,6 +8,9 @@
 #
 #   results/sgd-<sizes>-eta<eta>-seed<seed>.tsv   bin/1.6-mnist-sgd --log
 #   results/sgd-<...>.out                         its stdout
+#   results/network.nndl                          the headline run's network
+#                                                 (--save), for bin/classify
+#   results/diagnose-784-100-10-seed1.tsv         that run's --diagnose
 #   results/deep-<sizes>.tsv, baselines.tsv       bin/1.7-deep
 #   results/sweep.tsv, seeds.tsv                  summaries of the logs
 #   results/sigmoid.tsv, valley-*.tsv, sgd-vs-gd.tsv, digits-*.tsv
@@ -41,6 +44,29 @@ $(foreach s,$(EXP_SEEDS),$(eval $(call exp_sgd,784-100-10,3,$(s))))
 $(eval $(call exp_sgd,784-100-10,0.001,1))
 $(eval $(call exp_sgd,784-10,3,1))
 
+# $(call exp_extra,run,flag,file): the run also writes file (given with
+# flag, which writes it whole or not at all).  The file is touched so that
+# it is newer than the run's log; if it alone was removed, the run is made
+# again.
+define exp_extra
+$(RESULTS)/$(1).tsv $(RESULTS)/.cmd/$(1): EXP_CMD += $(2) $(3)
+EXP_EXTRA += $(3)
+$(3): $(RESULTS)/$(1).tsv
+	@test -f $$@ || { rm -f $$<; $$(MAKE) --no-print-directory $$<; }
+	@test -f $$@ && touch $$@ || { echo "failed: $(1) wrote no $$@"; exit 1; }
+endef
+
+# The headline run saves its network, for bin/classify and the book's
+# draw-a-digit figure; seed 1 of [784, 100, 10], stuck at first, is
+# diagnosed (--diagnose) for the figure of its dead output neuron.
+EXP_HEADLINE := sgd-784-30-10-eta3-seed1
+EXP_NETWORK := $(RESULTS)/network.nndl
+EXP_STUCK := sgd-784-100-10-eta3-seed1
+EXP_DIAGNOSIS := $(RESULTS)/diagnose-784-100-10-seed1.tsv
+$(eval $(call exp_extra,$(EXP_HEADLINE),--save,$(EXP_NETWORK)))
+$(eval $(call exp_extra,$(EXP_STUCK),--diagnose,$(EXP_DIAGNOSIS)))
+PLOT_DATA_diagnosis := $(EXP_DIAGNOSIS) $(RESULTS)/$(EXP_STUCK).tsv
+
 # The command a run was made with; rewritten only when it changes.
 $(RESULTS)/.cmd/%: FORCE
 	@mkdir -p $(@D)
@@ -55,7 +81,7 @@ $(RESULTS)/sgd-%.tsv: $(RESULTS)/.cmd/sgd-% $(BIN)/1.6-mnist-sgd | data/mnist/.v
 	@$(EXP_CMD) --log $@.tmp >$(@:.tsv=.out).tmp 2>/dev/null || \
 	  { rm -f $@.tmp $(@:.tsv=.out).tmp; echo "failed: $(EXP_CMD)"; exit 1; }
 	@mv $(@:.tsv=.out).tmp $(@:.tsv=.out) && mv $@.tmp $@
-	@echo "  $(@F): $$(tail -1 $(@:.tsv=.out))"
+	@echo "  $(@F): $$(grep "^Best:" $(@:.tsv=.out))"
 
 # Section 1.7: the deeper networks and the baselines.  bin/1.7-deep writes
 # into a private folder, from which the one wanted file is moved.
@@ -120,7 +146,7 @@ $(RESULTS)/1.1-perceptrons.out $(RESULTS)/1.3-architecture.out: $(RESULTS)/%.out
 	@mkdir -p $(@D)
 	$< >$@.tmp && mv $@.tmp $@
 
-EXP_RUNS := $(EXP_SGD_LOGS) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.tsv \
+EXP_RUNS := $(EXP_SGD_LOGS) $(EXP_EXTRA) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.tsv \
   $(RESULTS)/sweep.tsv $(RESULTS)/seeds.tsv $(EXP_SECTION_DATA)
 
 # How fast the textbook and the fast path train on the machine that builds
@@ -146,3 +172,6 @@ section-data: $(EXP_SECTION_DATA)
 ALL_TARGETS += experiments
 HELP += "make experiments  run the chapter's experiments into results/ (fixed seeds; make -j runs them in parallel)"
 HELP += "make section-data only the data files of the section programs (fast)"
+
+.PHONY: classify
+classify: $(BIN)/classify $(EXP_NETWORK)

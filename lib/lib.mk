@@ -1,5 +1,5 @@
 # libnndl: one module per concept, static and shared.
-LIB_MODULES := nndl_error rng perceptron sigmoid gradient_descent mnist network
+LIB_MODULES := nndl_error rng perceptron sigmoid gradient_descent dataset mnist network atomic_file digit
 # The engine room, lib/fast/: network_fast.c once, kernels.c once per
 # instruction set (x86-64: AVX2+FMA, AVX, and the baseline).  LIB_SRCS
 # compiled in one command (tests, fuzzers) gets the baseline kernels only.

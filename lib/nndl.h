@@ -7,8 +7,12 @@
 #include "perceptron.h"
 #include "sigmoid.h"
 #include "gradient_descent.h"
+#include "dataset.h"
 #include "mnist.h"
+#include "atomic_file.h"
 #include "network.h"
 #include "fast/network_fast.h"
+#include "network_diagnose.h"
+#include "digit.h"
 
 #endif

@@ -79,7 +79,7 @@ struct NetworkFast {
     float *params, *upper[2];
     int cur;                    /* upper[cur]: the current values */
     float *a1[2];               /* a[1], double-buffered, shared */
-    float scale[256];           /* pixel byte -> float, as mnist_x */
+    float scale[256];           /* pixel byte -> float, as dataset_x */
     uint8_t bitpos[256][8];     /* positions of the 1 bits of a byte */
     uint8_t bitcount[256];      /* and how many there are */
     const FastKernels *k;

@@ -279,7 +279,7 @@ static int thread_alloc(NetworkFast *f, FastThread *th)
     return th->a_eval && th->xt && th->nz_v && th->nz_k && th->rows && th->seen;
 }
 
-/* The byte -> float table comes from mnist_x itself, so the inputs are
+/* The byte -> float table comes from dataset_x itself, so the inputs are
  * the textbook's to the last bit; bitpos, bitcount serve nonzero. */
 static void init_tables(NetworkFast *f)
 {
@@ -287,7 +287,7 @@ static void init_tables(NetworkFast *f)
     for (int v = 0; v < 256; v++)
         bytes[v] = (unsigned char)v;
     Dataset all = {1, 1, 256, 256, bytes, NULL, 0};
-    mnist_x(f->scale, &all, 0);
+    dataset_x(f->scale, &all, 0);
     for (int byte = 0; byte < 256; byte++)
         for (int bit = 0, n = 0; bit < 8; bit++)
             if (byte >> bit & 1)
