@@ -1,0 +1,83 @@
+/* ref.c - the native side of the exactness test (tests/wasm/exact.js):
+ * prints what the WebAssembly module must reproduce.
+ *
+ *   ref expf STRIDE        probe_expf's two arrays, raw float32 on stdout
+ *   ref exp STRIDE         probe_exp's two arrays, raw float64 on stdout
+ *   ref feedforward SIZES SEED N DIR
+ *                          the network network_create(SIZES) makes from
+ *                          SEED, fed the first N test images of DIR: for
+ *                          each, every layer's activations after the input,
+ *                          as raw little-endian float32 on stdout
+ * A test tool: bad arguments get one line and exit 2. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nndl.h"
+#include "probe.h"
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: ref expf|exp STRIDE | ref feedforward "
+            "SIZES SEED N DIR\n");
+    return 2;
+}
+
+static int feedforward(const char *sizes_arg, unsigned seed, size_t n,
+                       const char *dir)
+{
+    int sizes[NETWORK_MAX_LAYERS], L = 0;
+    char err[NNDL_ERRLEN], path[2][4096];
+    for (const char *p = sizes_arg; *p && L < NETWORK_MAX_LAYERS; L++) {
+        sizes[L] = (int)strtol(p, (char **)&p, 10);
+        p += *p == ',';
+    }
+    Dataset test;
+    snprintf(path[0], sizeof path[0], "%s/t10k-images-idx3-ubyte", dir);
+    snprintf(path[1], sizeof path[1], "%s/t10k-labels-idx1-ubyte", dir);
+    if (mnist_load(&test, path[0], path[1], err) != NNDL_OK)
+        return fprintf(stderr, "ref: %s\n", err), 1;
+    Rng rng;
+    rng_seed(&rng, seed);
+    Network *net = network_create(sizes, L, &rng);
+    float *x = malloc(test.dim * sizeof *x);
+    if (!net || !x || n > test.n || test.dim != (size_t)sizes[0])
+        return fprintf(stderr, "ref: bad sizes or N\n"), 2;
+    for (size_t i = 0; i < n; i++) {
+        mnist_x(x, &test, i);
+        network_feedforward(net, x);
+        for (int l = 1; l < L; l++)
+            fwrite(net->a[l], sizeof(float), (size_t)sizes[l], stdout);
+    }
+    free(x);
+    network_free(net);
+    dataset_free(&test);
+    return 0;
+}
+
+/* probe_expf or probe_exp's arrays, e then s, to stdout. */
+static int probe(int doubles, uint32_t stride)
+{
+    size_t n = probe_count(stride), size = doubles ? sizeof(double) : sizeof(float);
+    void *e = malloc(n * size), *s = malloc(n * size);
+    if (!e || !s || stride == 0)
+        return fprintf(stderr, "ref: out of memory or stride 0\n"), 2;
+    if (doubles)
+        probe_exp(e, s, stride);
+    else
+        probe_expf(e, s, stride);
+    fwrite(e, size, n, stdout);
+    fwrite(s, size, n, stdout);
+    free(e), free(s);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && (!strcmp(argv[1], "expf") || !strcmp(argv[1], "exp")))
+        return probe(!strcmp(argv[1], "exp"), (uint32_t)atol(argv[2]));
+    if (argc == 6 && !strcmp(argv[1], "feedforward"))
+        return feedforward(argv[2], (unsigned)atol(argv[3]),
+                           (size_t)atol(argv[4]), argv[5]);
+    return usage();
+}
