@@ -7,8 +7,9 @@
 --   :::
 --
 -- It becomes <div class="widget" data-widget="sigmoid"> holding the static
--- figure (shown when JavaScript is off) and an empty live part that
--- wasm/widgets.js fills and reveals.  The first widget brings in the bundle
+-- figure (the whole figure when JavaScript is off) and an empty, hidden
+-- live part that wasm/widgets.js fills and reveals below it.  A div with
+-- no content is a live figure beside a section's printed output.  The first widget brings in the bundle
 -- made by wasm/wasm.mk (the WebAssembly module, the MNIST subset, the glue),
 -- once, at the end of the page.  An unknown name or a missing bundle stops
 -- the build.
