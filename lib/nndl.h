@@ -10,5 +10,6 @@
 #include "gradient_descent.h"
 #include "mnist.h"
 #include "network.h"
+#include "digit.h"
 
 #endif
