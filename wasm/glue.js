@@ -24,7 +24,8 @@ var NndlWasm = (function () {
       heap(Type, p, values.length).set(values);
       return p;
     }
-    var api = {
+    var api;
+    api = {
       exports: x,
       heap: heap,
       put: put,
@@ -60,6 +61,31 @@ var NndlWasm = (function () {
         for (var i = 0; i <= k; i++) rows.push([flat[3 * i], flat[3 * i + 1], flat[3 * i + 2]]);
         x.free(p);
         return rows;
+      },
+      // digit_to_mnist: a w x h ink image (0 background .. 1 ink) as MNIST's
+      // 784 pixels, or null for a blank image.
+      digit: function (ink, w, h) {
+        var pin = put(Float32Array, ink), pout = x.malloc(784 * 4), err = x.malloc(512);
+        var status = x.digit_to_mnist(pout, pin, w, h, err);
+        var out = status === 0 ? heap(Float32Array, pout, 784).slice() : null;
+        x.free(pin); x.free(pout); x.free(err);
+        return out;
+      },
+      // A network saved by network_save (lib/network_io.c's format: "NNDL",
+      // version 1, L, sizes, parameters, CRC-32), read into the module.
+      loadNetwork: function (bytes) {
+        var v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        var magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
+        var L = v.getUint32(8, true), sizes = [], n = 0;
+        for (var l = 0; l < L; l++) sizes.push(v.getUint32(12 + 4 * l, true));
+        for (l = 0; l + 1 < L; l++) n += sizes[l + 1] * (sizes[l] + 1);
+        if (magic !== 'NNDL' || v.getUint32(4, true) !== 1 || bytes.length !== 12 + 4 * L + 4 * n + 4)
+          throw new Error('nndl: the embedded network is not a version-1 NNDL file');
+        var t = api.trainer(sizes, 0);
+        var params = new Float32Array(n);
+        for (var i = 0; i < n; i++) params[i] = v.getFloat32(12 + 4 * L + 4 * i, true);
+        t.setParams(params);
+        return t;
       },
       // A network of the given sizes from a seed (network_create).
       trainer: function (sizes, seed) {
@@ -103,6 +129,7 @@ var NndlWasm = (function () {
             for (var l = 0; l + 1 < sizes.length; l++) n += sizes[l + 1] * (sizes[l] + 1);
             return heap(Float32Array, x.network_params(net), n).slice();
           },
+          setParams: function (p) { heap(Float32Array, x.network_params(net), p.length).set(p); },
           free: function () { x.trainer_free(t); }
         };
       }
@@ -115,7 +142,14 @@ var NndlWasm = (function () {
   // onEpoch(epoch, correct, total) is called by trainer_sgd after each
   // epoch; a true return stops training.
   function load(source, onEpoch) {
-    var imports = { nndl: { epoch_done: function (e, c, n) { return onEpoch && onEpoch(e, c, n) ? 1 : 0; } } };
+    // vsnprintf (the library's error messages, nndl_fail) links wasi-libc's
+    // stdio, which names three file calls; nothing in the module writes to a
+    // file, so they are never called, and would throw if they were.
+    function noFiles(name) { return function () { throw new Error('nndl: the wasm module called ' + name); }; }
+    var imports = {
+      nndl: { epoch_done: function (e, c, n) { return onEpoch && onEpoch(e, c, n) ? 1 : 0; } },
+      wasi_snapshot_preview1: { fd_write: noFiles('fd_write'), fd_seek: noFiles('fd_seek'), fd_close: noFiles('fd_close') }
+    };
     var p = source instanceof WebAssembly.Module
       ? WebAssembly.instantiate(source, imports)
       : WebAssembly.instantiate(source, imports).then(function (r) { return r.instance; });

@@ -8,6 +8,12 @@
  *                          SEED, fed the first N test images of DIR: for
  *                          each, every layer's activations after the input,
  *                          as raw little-endian float32 on stdout
+ *   ref classify NET INK W H
+ *                          the draw-a-digit figure natively: the W x H
+ *                          floats of file INK through digit_to_mnist, then
+ *                          the network of NET (network_load): the 784
+ *                          pixels, then every layer's activations after the
+ *                          input, raw float32 on stdout
  * A test tool: bad arguments get one line and exit 2. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +25,33 @@
 static int usage(void)
 {
     fprintf(stderr, "usage: ref expf|exp STRIDE | ref feedforward "
-            "SIZES SEED N DIR\n");
+            "SIZES SEED N DIR | ref classify NET INK W H\n");
     return 2;
+}
+
+static int classify(const char *net_path, const char *ink_path, int w, int h)
+{
+    char err[NNDL_ERRLEN];
+    Network *net;
+    float x[784];
+    if (w < 1 || h < 1 || w > DIGIT_MAX_SIDE || h > DIGIT_MAX_SIDE)
+        return usage();
+    float *ink = malloc((size_t)w * h * sizeof *ink);
+    FILE *f = fopen(ink_path, "rb");
+    if (!ink || !f || fread(ink, sizeof *ink, (size_t)w * h, f) != (size_t)w * h)
+        return fprintf(stderr, "ref: %s: cannot read %d x %d floats\n", ink_path, w, h), 1;
+    fclose(f);
+    if (digit_to_mnist(x, ink, w, h, err) != NNDL_OK)
+        return fprintf(stderr, "ref: %s\n", err), 1;
+    if (network_load(&net, net_path, err) != NNDL_OK)
+        return fprintf(stderr, "ref: %s\n", err), 1;
+    network_feedforward(net, x);
+    fwrite(x, sizeof(float), 784, stdout);
+    for (int l = 1; l < net->num_layers; l++)
+        fwrite(net->a[l], sizeof(float), (size_t)net->sizes[l], stdout);
+    network_free(net);
+    free(ink);
+    return 0;
 }
 
 static int feedforward(const char *sizes_arg, unsigned seed, size_t n,
@@ -79,5 +110,7 @@ int main(int argc, char **argv)
     if (argc == 6 && !strcmp(argv[1], "feedforward"))
         return feedforward(argv[2], (unsigned)atol(argv[3]),
                            (size_t)atol(argv[4]), argv[5]);
+    if (argc == 6 && !strcmp(argv[1], "classify"))
+        return classify(argv[2], argv[3], atoi(argv[4]), atoi(argv[5]));
     return usage();
 }

@@ -48,7 +48,12 @@
     accuracy: ['test accuracy (%)', '测试准确率（%）'], epoch: ['epoch', '轮'],
     training: ['training…', '训练中…'], stopped: ['stopped', '已停止'], finished: ['finished', '完成'],
     perEpoch: [' s per epoch', ' 秒每轮'],
-    of: [' of ', ' / ']
+    drawHere: ['Draw a digit here with the mouse or a finger', '用鼠标或手指在这里写一个数字'],
+    seen: ['what the network sees (28 × 28, after digit_to_mnist)', '网络看到的（28 × 28，经 digit_to_mnist 处理）'],
+    outputs: ['the 10 output activations', '10 个输出激活值'],
+    hiddenActs: ['the 30 hidden activations', '30 个隐藏层激活值'],
+    itIs: ['The network says: ', '网络认为是：'],
+    clear: ['Clear', '清除'], testImage: ['A test image', '一张测试图像']
   };
   function t(k) { return T[k][zh ? 1 : 0]; }
   function fmt(x, d) { var s = x.toFixed(d); return s === (-0).toFixed(d) ? (0).toFixed(d) : s; }
@@ -484,8 +489,86 @@
     return function () { cv.paint(); };
   }
 
+  // ---- 1.4 / 1.6 Draw a digit -----------------------------------------------
+  // The network bin/1.6-mnist-sgd saved (wasm/wasm.mk) reads what is drawn,
+  // after digit_to_mnist (lib/digit.c) made it look like an MNIST digit.
+  var SIDE = 280;
+  function digitWidget(live, api) {
+    var net = api.loadNetwork(NndlWasm.fromBase64(document.getElementById('nndl-net').textContent));
+    var st = { drawing: false, last: null, test: 0 }, out = readout('digit');
+    var pad = h('canvas', { width: SIDE, height: SIDE, class: 'w-pad', role: 'img', 'aria-label': t('drawHere') });
+    var g = pad.getContext('2d', { willReadFrequently: true });
+    var seen = h('canvas', { width: 28, height: 28, class: 'w-seen', role: 'img', 'aria-label': t('seen') });
+    var bars = h('div', { class: 'w-bars', 'data-name': 'outputs' }), hidden = h('div', { class: 'w-hidden-units', 'data-name': 'hidden' });
+    function pos(e) {
+      var r = pad.getBoundingClientRect();
+      return [(e.clientX - r.left) * SIDE / r.width, (e.clientY - r.top) * SIDE / r.height];
+    }
+    function stroke(p) {
+      g.strokeStyle = '#000'; g.lineWidth = 22; g.lineCap = 'round'; g.lineJoin = 'round';
+      g.beginPath(); g.moveTo(st.last[0], st.last[1]); g.lineTo(p[0], p[1]); g.stroke();
+      st.last = p;
+    }
+    pad.addEventListener('pointerdown', function (e) { st.drawing = true; st.last = pos(e); stroke(pos(e)); pad.setPointerCapture(e.pointerId); e.preventDefault(); });
+    pad.addEventListener('pointermove', function (e) { if (st.drawing) stroke(pos(e)); });
+    function end() { if (st.drawing) { st.drawing = false; classify(); } }
+    pad.addEventListener('pointerup', end);
+    pad.addEventListener('pointercancel', end);
+    function clear() { g.clearRect(0, 0, SIDE, SIDE); classify(); }
+    // Test image i of the embedded subset, 10 pixels per pixel.
+    function testImage() {
+      subset().then(function (s) {
+        var i = st.test++ % s.nTest, base = s.nTrain * 785 + i * 784, img = g.createImageData(SIDE, SIDE);
+        for (var y = 0; y < SIDE; y++)
+          for (var x = 0; x < SIDE; x++)
+            img.data[4 * (y * SIDE + x) + 3] = s.bytes[base + Math.floor(y / 10) * 28 + Math.floor(x / 10)];
+        g.putImageData(img, 0, 0);
+        out.setAttribute('data-label', String(s.bytes[s.nTrain * 785 + s.nTest * 784 + i]));
+        classify();
+      });
+    }
+    function classify() {
+      var px = g.getImageData(0, 0, SIDE, SIDE).data, ink = new Float32Array(SIDE * SIDE);
+      for (var i = 0; i < ink.length; i++) ink[i] = px[4 * i + 3] / 255;
+      var x = api.digit(ink, SIDE, SIDE);
+      bars.textContent = ''; hidden.textContent = '';
+      var sg = seen.getContext('2d');
+      sg.clearRect(0, 0, 28, 28);
+      if (!x) {
+        out.textContent = t('drawHere');
+        out.removeAttribute('data-outputs'); out.removeAttribute('data-digit');
+        return;
+      }
+      var img = sg.createImageData(28, 28);
+      for (i = 0; i < 784; i++) img.data[4 * i + 3] = Math.round(255 * x[i]);
+      sg.putImageData(img, 0, 0);
+      var layers = net.feedforward(x), a = layers[layers.length - 1].a, best = 0;
+      for (var j = 1; j < a.length; j++) if (a[j] > a[best]) best = j;   // network_predict's rule
+      a.forEach(function (v, j) {
+        bars.appendChild(h('div', { class: 'w-bar' + (j === best ? ' w-best' : '') }, [
+          h('span', { text: String(j) }), h('span', { class: 'w-barfill', style: 'width:' + (8 * v).toFixed(2) + 'em' }),
+          h('span', { text: fmt(v, 3) })]));
+      });
+      layers[0].a.forEach(function (v) {
+        var shade = Math.round(255 * (1 - v));
+        hidden.appendChild(h('span', { class: 'w-unit', title: fmt(v, 3), style: 'background:rgb(' + shade + ',' + shade + ',' + shade + ')' }));
+      });
+      out.textContent = t('itIs') + best;
+      out.setAttribute('data-digit', String(best));
+      out.setAttribute('data-outputs', JSON.stringify(a));
+      out.setAttribute('data-hidden', JSON.stringify(layers[0].a));
+    }
+    var buttons = h('div', { class: 'w-row' }, [
+      h('button', { type: 'button', 'data-name': 'clear', text: t('clear'), onclick: clear }),
+      h('button', { type: 'button', 'data-name': 'test-image', text: t('testImage'), onclick: testImage })]);
+    live.append(h('div', { class: 'w-digit' }, [pad, h('div', {}, [h('p', { class: 'w-small', text: t('seen') }), seen,
+      h('p', { class: 'w-small', text: t('outputs') }), bars, h('p', { class: 'w-small', text: t('hiddenActs') }), hidden])]),
+    buttons, out);
+    return function () { classify(); };
+  }
+
   var BUILD = { sigmoid: sigmoidWidget, 'delta-w': deltaWWidget, perceptron: perceptronWidget,
-    adder: adderWidget, valley: valleyWidget, forward: forwardWidget, train: trainWidget };
+    adder: adderWidget, valley: valleyWidget, forward: forwardWidget, train: trainWidget, digit: digitWidget };
 
   function init() {
     var bytes = NndlWasm.fromBase64(document.getElementById('nndl-wasm').textContent);

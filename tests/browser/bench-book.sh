@@ -1,12 +1,12 @@
 #!/bin/bash
-# bench-book.sh BIN OUT ROUNDS N_TRAIN N_TEST HTML... - make bench-book:
+# bench-book.sh BIN OUT ROUNDS N_TRAIN N_TEST REF NET HTML... - make bench-book:
 # one epoch of [784, 30, 10] on the book's embedded MNIST subset, trained in
 # headless Chromium (the textbook code compiled to wasm, in a Web Worker),
 # against bin/1.6-mnist-sgd on the same images, alternating, ROUNDS times;
 # then each edition's HTML size.
 set -euo pipefail
-bin=$1 out=$2 rounds=$3 train=$4 test=$5
-shift 5
+bin=$1 out=$2 rounds=$3 train=$4 test=$5 ref=$6 net=$7
+shift 7
 mkdir -p "$out"
 secs() {   # the seconds bin/1.6 reports on stderr for its epoch
     "$bin/1.6-mnist-sgd" "$@" --train "$train" --test "$test" --epochs 1 --seed 1 2>&1 >/dev/null |
@@ -14,7 +14,7 @@ secs() {   # the seconds bin/1.6 reports on stderr for its epoch
 }
 page=() book=() fast=()
 for r in $(seq "$rounds"); do
-    node tests/browser/widgets.js "$bin" data/mnist "$out" --bench >"$out/page.log"
+    node tests/browser/widgets.js "$bin" data/mnist "$out" "$ref" "$net" --bench >"$out/page.log"
     page+=("$(head -1 "$out/bench-page.txt")")
     book+=("$(secs --textbook)")
     fast+=("$(secs)")

@@ -3,7 +3,8 @@
 // input events (clicks, key presses, slider drags), their numbers checked
 // against the native programs' (make test-widgets).
 //
-//   node tests/browser/widgets.js BIN_DIR MNIST_DIR OUT_DIR [--bench]
+//   node tests/browser/widgets.js BIN_DIR MNIST_DIR OUT_DIR REF NET [--bench]
+// (REF is build/wasm/ref, NET the network the book embeds)
 //
 // For both editions (book/html/index.html, book/html/zh/index.html):
 //   - every live figure is built, with no console error or page error;
@@ -20,8 +21,13 @@
 //     eta diverges;
 //   - 1.6 two epochs trained in the page against bin/1.6-mnist-sgd
 //     --textbook on the same images and seed; stop; restart;
+//   - 1.6 draw a digit: a real test image put on the canvas by its button,
+//     and another drawn as mouse strokes, classified to the same float bits
+//     (the hidden and output activations) as the same ink run natively through lib/digit.c and the
+//     saved network (build/wasm/ref classify);
 //   - every control is reached with Tab; at 400 px nothing is wider than
 //     the window; without JavaScript only the static figures show.
+// WIDGETS_EDITIONS=en (or zh) tests one edition only.
 // With --bench it instead times one epoch on the embedded subset in the page
 // and prints it (make bench-book).
 'use strict';
@@ -30,14 +36,14 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const puppeteer = require('puppeteer-core');
 
-const [BIN, MNIST, OUT] = process.argv.slice(2);
+const [BIN, MNIST, OUT, REF, NET] = process.argv.slice(2);
 const BENCH = process.argv.includes('--bench');
-if (!OUT) { console.error('usage: node widgets.js BIN_DIR MNIST_DIR OUT_DIR [--bench]'); process.exit(2); }
+if (!NET) { console.error('usage: node widgets.js BIN_DIR MNIST_DIR OUT_DIR REF NET [--bench]'); process.exit(2); }
 fs.mkdirSync(OUT, { recursive: true });
 const EDITIONS = [
   { name: 'en', file: 'book/html/index.html', label: 'learning rate η' },
   { name: 'zh', file: 'book/html/zh/index.html', label: '学习率 η' },
-];
+].filter(e => !process.env.WIDGETS_EDITIONS || process.env.WIDGETS_EDITIONS.split(',').includes(e.name));
 let failures = 0;
 function check(ok, what) {
   console.log((ok ? 'ok   ' : 'FAIL ') + what);
@@ -240,6 +246,58 @@ async function testTrain(page) {
   check(again.length === 1 && again[0] === lines[0], `1.6 train: restarted with the same seed, epoch 0 again: ${again[0]}`);
 }
 
+// ---- 1.6 draw a digit -------------------------------------------------------
+// The page's last classification against build/wasm/ref classify on the
+// canvas's ink: [pixels equal, hidden equal, outputs equal, digit].
+async function againstNative(page, tag) {
+  const sel = W('digit'), o = `${sel} output[data-name=digit]`;
+  // The ink is read here from the canvas's pixels (alpha / 255: drawn in
+  // black on a transparent canvas), not taken from the page's own reading.
+  const alpha = await page.$eval(`${sel} canvas.w-pad`, c =>
+    Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 4 === 3)));
+  const file = path.join(OUT, `ink-${tag}.f32`);
+  fs.writeFileSync(file, Buffer.from(Float32Array.from(alpha, a => a / 255).buffer));
+  const b = execFileSync(REF, ['classify', NET, file, '280', '280']);
+  const nat = new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  const hidden = JSON.parse(await attr(page, o, 'data-hidden')), outputs = JSON.parse(await attr(page, o, 'data-outputs'));
+  const eq = (p, q) => p.length === q.length && p.every((v, i) => Math.fround(v) === q[i]);
+  const best = nat.slice(784 + hidden.length).reduce((b, v, j, a) => v > a[b] ? j : b, 0);
+  return { hidden: eq(hidden, nat.slice(784, 784 + hidden.length)), outputs: eq(outputs, nat.slice(784 + hidden.length)),
+    digit: await attr(page, o, 'data-digit'), nativeDigit: String(best), label: await attr(page, o, 'data-label') };
+}
+async function testDigit(page) {
+  const sel = W('digit');
+  await click(page, `${sel} button[data-name=test-image]`);
+  await page.waitForSelector(`${sel} output[data-name=digit][data-digit]`);
+  let r = await againstNative(page, 'button');
+  check(r.hidden && r.outputs && r.digit === r.nativeDigit,
+    `1.6 digit: the test-image button: the page says ${r.digit} (label ${r.label}), native ${r.nativeDigit}; hidden and output activations the same bits: ${r.hidden}, ${r.outputs}`);
+  // Test image 1 of t10k drawn as strokes: each row's runs of ink.
+  const img = fs.readFileSync(path.join(MNIST, 't10k-images-idx3-ubyte')).subarray(16 + 784, 16 + 2 * 784);
+  const label = fs.readFileSync(path.join(MNIST, 't10k-labels-idx1-ubyte'))[8 + 1];
+  await click(page, `${sel} button[data-name=clear]`);
+  const pad = await page.$(`${sel} canvas.w-pad`);
+  await page.$eval(`${sel} canvas.w-pad`, e => e.scrollIntoView({ block: 'center' }));
+  const box = await pad.boundingBox(), k = box.width / 28;
+  let strokes = 0;
+  for (let y = 0; y < 28; y++) {
+    for (let x = 0; x < 28; x++) {
+      if (img[y * 28 + x] < 128) continue;
+      let e = x;
+      while (e + 1 < 28 && img[y * 28 + e + 1] >= 128) e++;
+      await page.mouse.move(box.x + (x + 0.5) * k, box.y + (y + 0.5) * k);
+      await page.mouse.down();
+      await page.mouse.move(box.x + (e + 0.5) * k, box.y + (y + 0.5) * k, { steps: Math.max(1, e - x) });
+      await page.mouse.up();
+      strokes++;
+      x = e;
+    }
+  }
+  r = await againstNative(page, 'strokes');
+  check(strokes > 5 && r.hidden && r.outputs && r.digit === r.nativeDigit,
+    `1.6 digit: test image 1 (a ${label}) drawn in ${strokes} mouse strokes: the page says ${r.digit}, native ${r.nativeDigit}; activations the same bits: ${r.hidden}, ${r.outputs}`);
+}
+
 // ---- every edition --------------------------------------------------------
 async function keyboardReach(page) {
   // Every enabled, visible control (Stop is disabled while nothing trains).
@@ -271,13 +329,14 @@ async function edition(browser, ed) {
   await page.waitForSelector('html[data-widgets=ready]', { timeout: 30000 });
   const built = await page.$$eval('.widget', ws => ws.filter(w => w.dataset.ready === 'true' && !w.querySelector('.widget-live').hidden).length);
   const all = await page.$$eval('.widget', ws => ws.length);
-  check(all >= 7 && built === all, `${ed.name}: ${built} of ${all} live figures built and shown`);
+  check(all >= 8 && built === all, `${ed.name}: ${built} of ${all} live figures built and shown`);
   check(await page.evaluate(l => document.body.textContent.includes(l), ed.label), `${ed.name}: labels in the edition's language ("${ed.label}")`);
   if (BENCH) return bench(page, ed);
   await testPerceptron(page);
   await testSigmoid(page);
   await testForward(page);
   await testValley(page);
+  await testDigit(page);
   if (ed.name === 'en') await testTrain(page);
   const [reached, controls] = await keyboardReach(page);
   check(reached === controls, `${ed.name}: Tab reaches ${reached} of the ${controls} controls of the live figures`);
