@@ -421,7 +421,7 @@
   }
   function trainWidget(live, api, module) {
     var st = { worker: null, acc: [], epochs: 5 };
-    var out = readout('train'), log = h('ul', { class: 'w-log', 'data-name': 'epochs' });
+    var out = readout('train-status'), log = h('ul', { class: 'w-log', 'data-name': 'epochs' });
     var nTrainMax = Number(document.getElementById('nndl-mnist').getAttribute('data-train'));
     var eta = slider(t('eta'), 'eta', 0.1, 10, 0.1, 3, 1, function () {});
     var hid = slider(t('hidden'), 'hidden', 5, 100, 1, 30, 0, function () {});

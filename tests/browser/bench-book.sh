@@ -15,7 +15,7 @@ secs() {   # the seconds bin/1.6 reports on stderr for its epoch
 page=() book=() fast=()
 for r in $(seq "$rounds"); do
     node tests/browser/widgets.js "$bin" data/mnist "$out" "$ref" "$net" --bench >"$out/page.log"
-    page+=("$(head -1 "$out/bench-page.txt")")
+    page+=("$(awk 'NR == 1 { printf "%.3f", $1 }' "$out/bench-page.txt")")
     book+=("$(secs --textbook)")
     fast+=("$(secs)")
     echo "round $r: page ${page[-1]} s, native textbook ${book[-1]} s, native fast path ${fast[-1]} s"
