@@ -9,6 +9,11 @@
 # It also writes build/book/<lang>.d: every file it read, so the book is
 # rebuilt exactly when one of them changes.
 
+# The live figures: the library as WebAssembly (wasm/wasm.mk), put into
+# each edition by a second filter, book/filters/widgets.lua.
+include wasm/wasm.mk
+BOOK_WIDGETS := book/filters/widgets.lua $(WASM_BUNDLE)
+
 BOOK_HTML_EN := book/html/index.html
 BOOK_HTML_ZH := book/html/zh/index.html
 BOOK_OUT := $(BUILD)/book/out
@@ -16,7 +21,7 @@ BOOK_RUN := $(BUILD)/book/run
 BOOK_SOURCES = $(sort $(wildcard lib/*.c lib/*.h chapters/*.c chapters/*.h))
 BOOK_MD_en := $(sort $(wildcard book/en/*.md))
 BOOK_MD_zh := $(sort $(wildcard book/zh/*.md))
-BOOK_COMMON = book/filters/book.lua book/style.css book/book.mk $(BOOK_SOURCES) \
+BOOK_COMMON = book/filters/book.lua book/style.css book/book.mk $(BOOK_SOURCES) $(BOOK_WIDGETS) \
   $(wildcard exercises/manifest.tsv)
 
 # Section programs whose output the book shows, run with their defaults.
@@ -53,7 +58,9 @@ define book_pandoc
 	  --metadata book-sources="$(BOOK_SOURCES)" --metadata book-outdir=$(BOOK_OUT) --metadata book-results=$(BOOK_RESULTS) \
 	  --metadata book-plots=$(BOOK_PLOTS) \
 	  --metadata book-deps=$(BUILD)/book/$(1).d --metadata book-target=$(3) \
-	  --lua-filter book/filters/book.lua -o $(3).tmp $(4) || { rm -f $(3).tmp; exit 1; }
+	  --lua-filter book/filters/book.lua \
+	  --metadata widgets-bundle=$(WASM_BUNDLE) --lua-filter book/filters/widgets.lua \
+	  -o $(3).tmp $(4) || { rm -f $(3).tmp; exit 1; }
 	@mv $(3).tmp $(3)
 endef
 
