@@ -75,7 +75,7 @@ static int feedforward(const char *sizes_arg, unsigned seed, size_t n,
     if (!net || !x || n > test.n || test.dim != (size_t)sizes[0])
         return fprintf(stderr, "ref: bad sizes or N\n"), 2;
     for (size_t i = 0; i < n; i++) {
-        mnist_x(x, &test, i);
+        dataset_x(x, &test, i);
         network_feedforward(net, x);
         for (int l = 1; l < L; l++)
             fwrite(net->a[l], sizeof(float), (size_t)sizes[l], stdout);

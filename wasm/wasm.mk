@@ -1,7 +1,7 @@
 # The teaching library compiled to WebAssembly for the book's live figures.
 #
 #   build/wasm/nndl.wasm     lib/rng.c perceptron.c sigmoid.c
-#                            gradient_descent.c network.c nndl_error.c mnist.c
+#                            gradient_descent.c network.c nndl_error.c dataset.c mnist.c
 #                            (its zlib readers are dropped by wasm-ld: nothing
 #                            reaches them) and wasm/*.c, one wasm32-wasi
 #                            reactor module that imports nndl.epoch_done and
@@ -34,7 +34,7 @@ WASM_TEST ?= 1000
 # the glue checks what it passes instead, so the module imports nothing else.
 WASM_CFLAGS := --target=wasm32-wasi --sysroot=/usr -O3 -msimd128 -DNDEBUG -std=c11 \
   -Wall -Wextra $(WERROR) -MMD -MP -Ilib -Iwasm -ffunction-sections -fdata-sections
-WASM_LIB := rng perceptron sigmoid gradient_descent network nndl_error mnist digit
+WASM_LIB := rng perceptron sigmoid gradient_descent network nndl_error dataset mnist digit
 WASM_SRCS := $(WASM_LIB:%=lib/%.c) wasm/valley.c wasm/trainer.c wasm/probe.c
 WASM_OBJS := $(patsubst %.c,$(WASM_OUT)/obj/%.o,$(WASM_SRCS))
 # Library functions the page calls as they are (no wrapper needed).
