@@ -74,16 +74,27 @@ pandoc|build|pandoc
 chromium|check|chromium
 clang|ci|clang libclang-rt-14-dev
 valgrind|ci|valgrind
+msgfmt|build|gettext
+clang-14|build|clang-14
+wasm-ld-14|build|lld-14
 TABLE
 # Libraries, each hidden from pkg-config (and so from the build's flags).
 expect_missing build zlib1g-dev PKG_CONFIG_LIBDIR="$(shadow_pc zlib)"
 expect_missing check check PKG_CONFIG_LIBDIR="$(shadow_pc check)"
+expect_missing build libpng-dev PKG_CONFIG_LIBDIR="$(shadow_pc libpng)"
 expect_missing exercise check PKG_CONFIG_LIBDIR="$(shadow_pc check)"
 # No font with Chinese glyphs: a fontconfig setup that knows no fonts.
 mkdir -p "$tmp/nofonts"
 printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
     "$tmp/nofonts" "$tmp/nofonts" >"$tmp/fonts.conf"
 expect_missing check fonts-droid-fallback FONTCONFIG_FILE="$tmp/fonts.conf"
+# The WebAssembly build without wasi-libc (a sysroot with nothing in it),
+# and without clang's wasm32 runtime.
+# (a resource folder with clang's own headers and no runtime libraries).
+mkdir -p "$tmp/empty-sysroot" "$tmp/wasm-rd"
+ln -s "$(clang-14 -print-resource-dir)/include" "$tmp/wasm-rd/include"
+expect_missing build wasi-libc WASM_SYSROOT="$tmp/empty-sysroot"
+expect_missing build libclang-rt-14-dev-wasm32 WASM_CC="clang-14 -resource-dir=$tmp/wasm-rd"
 # clang without its libFuzzer runtime.
 mkdir -p "$tmp/no-resource-dir"
 expect_missing ci libclang-rt-14-dev FUZZ_CC="clang -resource-dir=$tmp/no-resource-dir"
