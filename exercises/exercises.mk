@@ -45,7 +45,7 @@ $(EX_BUILD)/stub/test_%: $(EX_BUILD)/stub/%.o $(EX_BUILD)/tests/test_%.o $(LIBNN
 # it replaces is no longer in the solution).
 define EX_MUTANT_RULES
 $(EX_BUILD)/mut/$(1).c: exercises/solutions/$(firstword $(subst @, ,$(1))).c \
-		exercises/mutants/$(firstword $(subst @, ,$(1))).tsv exercises/ex
+		exercises/mutants/$(firstword $(subst @, ,$(1))).tsv
 	@mkdir -p $$(@D)
 	@exercises/ex mutant $(1) > $$@.tmp && mv $$@.tmp $$@ || { rm -f $$@.tmp; exit 1; }
 $(EX_BUILD)/mut/test_$(1): $(EX_BUILD)/mut/$(1).o \
@@ -139,7 +139,7 @@ HELP += "make exercise N=3 build and test exercise 3 (your file exercises/03_*.c
 	"make watch        re-run the current exercise each time you save its file (Ctrl-C quits)" \
 	"make hint N=3     the next rung of exercise 3's hint ladder (nudge, equation, key line)" \
 	"make skip N=3     leave exercise 3 for later (make unskip N=3 takes it back)" \
-	"make exercises-all run every exercise of yours and show a table" \
+	"make exercises-all  run every exercise of yours and show a table" \
 	"make reset N=3    put back exercise 3's original stub (asks first)" \
 	"make solution N=3 show the reference solution, once exercise 3 passes" \
 	"make exercises-check  solutions pass, stubs fail, mutants fail, manifest lint, catalog"

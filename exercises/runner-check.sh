@@ -96,6 +96,18 @@ SECONDS=0
 EX_TIME_LIMIT=3 ex exercise N=2
 check "an endless loop in a constructor: 'took too long' within the time limit" eval 'rc_is 1 && has "took too long" && ((SECONDS < 15))'
 
+put 01_perceptron.c <<'EOF'
+#include <stdio.h>
+#include "exercises.h"
+int ex_perceptron(const double *w, const double *x, double b, size_t n)
+{
+    (void)w, (void)x, (void)b, (void)n;
+    for (;;) printf("debugging output that never stops\n");
+}
+EOF
+ex exercise N=1
+check "endless printing: stopped at 8 MB, 64 kB shown, exit 1" eval 'rc_is 1 && has "more than 8 MB" && ((${#OUT} < 70000))'
+
 # ---- 3. injection ------------------------------------------------------------------
 ex exercise "N=1'; echo PWNED; '"
 check "N=\"1'; echo PWNED; '\" is refused as data (exit 2, no PWNED line)" eval 'rc_is 2 && ! grep -qx PWNED <<<"$OUT"'

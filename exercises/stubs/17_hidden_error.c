@@ -19,8 +19,9 @@ void ex_hidden_error(Network *net, int l)
 {
     int n_in = net->sizes[l + 1];      /* neurons of this layer */
     for (int k = 0; k < n_in; k++) {
-        /* TODO: sum over j of w[l+1][j * n_in + k] * delta[l+1][j],
-         * times sigma'(z[l][k]). */
+        /* TODO: BP2 for neuron k of this layer, from the errors
+         * net->delta[l + 1] of the next one (make hint N=17 walks you
+         * through the indexing). */
         net->delta[l][k] = 0.0f;
     }
 }

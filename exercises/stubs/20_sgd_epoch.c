@@ -20,8 +20,8 @@
 
 void ex_shuffle(Rng *rng, size_t *idx, size_t n)
 {
-    /* TODO: for i from n down to 2, swap idx[i-1] with idx[j] where j is
-     * a uniform pick in 0 .. i-1. */
+    /* TODO: a fair shuffle of idx[0..n-1] (make hint N=20 leads you to
+     * the classic one). */
     (void)rng, (void)idx, (void)n;   /* TODO: delete once you use them */
 }
 
