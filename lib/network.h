@@ -10,10 +10,11 @@
  *   evaluate(test_data)     network_evaluate
  *   cost_derivative(a, y)   network_cost_derivative
  *
- * Notation (the book's symbol -> this struct; L = num_layers):
- *   layers are numbered from the input, layer 0 .. L-1, as in `sizes`;
+ * Notation (the book's symbol -> this struct, the map of the book's
+ * "Reading the notation": w^l is w[l-1], its output layer L is num_layers-1):
+ *   layers are numbered from the input, 0 .. num_layers-1, as in `sizes`;
  *   w[l]  weights from layer l into layer l+1, a sizes[l+1] x sizes[l]
- *         row-major matrix: the book's w^{l+2}_{jk} is w[l][j*sizes[l] + k],
+ *         row-major matrix: the book's w^{l+1}_{jk} is w[l][j*sizes[l] + k],
  *         the weight from neuron k of layer l to neuron j of layer l+1;
  *   b[l]  biases of layer l+1, sizes[l+1] floats (the input layer has none);
  *   z[l]  weighted inputs of layer l+1:  z = w a + b           (inside eq. 1.22)
@@ -45,14 +46,14 @@
 #define NETWORK_MAX_LAYER_SIZE 100000
 
 typedef struct {
-    int num_layers;             /* L */
+    int num_layers;             /* the book's L + 1 (layer L is the output) */
     int sizes[NETWORK_MAX_LAYERS];
     float *w[NETWORK_MAX_LAYERS - 1], *b[NETWORK_MAX_LAYERS - 1];
     float *nabla_w[NETWORK_MAX_LAYERS - 1], *nabla_b[NETWORK_MAX_LAYERS - 1];
     float *z[NETWORK_MAX_LAYERS - 1], *a[NETWORK_MAX_LAYERS];
     float *delta[NETWORK_MAX_LAYERS - 1];
     size_t num_params;          /* floats in params (and in nabla) */
-    float *params;              /* one block: w[0..L-2] then b[0..L-2] */
+    float *params;              /* one block: every w[l], then every b[l] */
     float *nabla;               /* same layout as params */
     float *scratch;             /* z, a, delta for one example */
     float *x;                   /* one input converted to float */
@@ -78,7 +79,7 @@ Network *network_clone(const Network *net);
 
 /* Forward pass (eq. 1.22 / feedforward): a' = sigma(w a + b) layer by
  * layer, from x (sizes[0] floats).  Returns the output activations
- * (sizes[L-1] floats), owned by net and valid until the next call. */
+ * (sizes[num_layers-1] floats), owned by net and valid until the next call. */
 const float *network_feedforward(Network *net, const float *x);
 
 /* dC_x/da for the quadratic cost: out[j] = a[j] - y[j] over n outputs. */

@@ -540,6 +540,10 @@ local function ex_hint(ex)
   local paths = { "exercises/hints/" .. lang .. "/" .. base .. ".txt",
     "exercises/hints/en/" .. base .. ".txt" }
   local text, legacy
+  -- the folders too, so that a ladder added later rebuilds the book
+  for _, d in ipairs({ "exercises/hints", "exercises/hints/" .. lang, "exercises/hints/en" }) do
+    if os.rename(d, d) then dep(d) end
+  end
   for _, p in ipairs(paths) do
     local f = io.open(p, "rb")
     if f then f:close(); text = slurp(p); break end
