@@ -32,7 +32,7 @@
     valley: ['valley', '山谷'],
     round: ['round (a = 1, b = 1)', '圆形（a = 1，b = 1）'],
     long: ['long (a = 1, b = 5)', '狭长（a = 1，b = 5）'],
-    sgd: ['stochastic (mini-batches)', '随机（小批量）'],
+    sgd: ['stochastic gradient descent (mini-batches)', '随机梯度下降（小批量）'],
     batch: ['mini-batch size', '小批量大小'],
     stepBtn: ['Step', '走一步'], run: ['Run 30 steps', '走 30 步'], reset: ['Back to the start', '回到起点'],
     ball: ['Valley: click (or use the arrow keys) to place the ball', '山谷：点击（或用方向键）放置小球'],
