@@ -40,6 +40,7 @@
     diverges: ['η is too large: C grows, the ball flies off', 'η 太大：C 增大，小球飞出山谷'],
     converges: ['C falls', 'C 在下降'],
     input: ['input ', '输入 '],
+    network: ['the network [6, 4, 3, 1]: each neuron shaded by its activation', '网络 [6, 4, 3, 1]：每个神经元的深浅表示其激活值'],
     layer: ['layer ', '第 '], layerSuffix: ['', ' 层'],
     hidden: ['hidden neurons H', '隐藏神经元 H'],
     seed: ['seed', '种子'], epochs: ['epochs', '轮数'],
@@ -366,7 +367,7 @@
       return slider(t('input') + 'a' + (k + 1), 'x' + (k + 1), 0, 1, 0.001, v, 3, function (val) { x[k] = val; redraw(); });
     });
     var W = net.weights(0);
-    var cv = canvas(t('layer'), 0.55, function (g, w, hg) {
+    var cv = canvas(t('network'), 0.55, function (g, w, hg) {
       var layers = net.feedforward(Float32Array.from(x)), acts = [x].concat(layers.map(function (l) { return l.a; }));
       var pos = sizes.map(function (n, l) {
         return acts[l].map(function (_, j) { return [40 + l * (w - 80) / 3, (j + 0.5) * hg / n]; });
