@@ -12,6 +12,17 @@ size_t probe_count(uint32_t stride)
     return (size_t)(0xffffffffu / stride) + 1;
 }
 
+WASM_EXPORT("probe_expf_of")
+uint32_t probe_expf_of(uint32_t x_bits)
+{
+    float x, y;
+    uint32_t r;
+    memcpy(&x, &x_bits, sizeof x);
+    y = expf(x);
+    memcpy(&r, &y, sizeof r);
+    return r;
+}
+
 WASM_EXPORT("probe_expf")
 size_t probe_expf(float *e, float *s, uint32_t stride)
 {

@@ -17,6 +17,9 @@ size_t probe_expf(float *e, float *s, uint32_t stride);
  * e[k] = exp(x), s[k] = sigmoid(x). */
 size_t probe_exp(double *e, double *s, uint32_t stride);
 
+/* The bits of expf(x) for the float x with bit pattern x_bits. */
+uint32_t probe_expf_of(uint32_t x_bits);
+
 /* How many inputs the two functions above try for this stride. */
 size_t probe_count(uint32_t stride);
 

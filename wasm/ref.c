@@ -3,6 +3,7 @@
  *
  *   ref expf STRIDE        probe_expf's two arrays, raw float32 on stdout
  *   ref exp STRIDE         probe_exp's two arrays, raw float64 on stdout
+ *   ref expf-of HEX        probe_expf_of(0xHEX) in hex
  *   ref feedforward SIZES SEED N DIR
  *                          the network network_create(SIZES) makes from
  *                          SEED, fed the first N test images of DIR: for
@@ -25,7 +26,7 @@
 static int usage(void)
 {
     fprintf(stderr, "usage: ref expf|exp STRIDE | ref feedforward "
-            "SIZES SEED N DIR | ref classify NET INK W H\n");
+            "SIZES SEED N DIR | ref expf-of HEX | ref classify NET INK W H\n");
     return 2;
 }
 
@@ -110,6 +111,8 @@ int main(int argc, char **argv)
     if (argc == 6 && !strcmp(argv[1], "feedforward"))
         return feedforward(argv[2], (unsigned)atol(argv[3]),
                            (size_t)atol(argv[4]), argv[5]);
+    if (argc == 3 && !strcmp(argv[1], "expf-of"))
+        return printf("%08x\n", probe_expf_of((uint32_t)strtoul(argv[2], NULL, 16))), 0;
     if (argc == 6 && !strcmp(argv[1], "classify"))
         return classify(argv[2], argv[3], atoi(argv[4]), atoi(argv[5]));
     return usage();

@@ -32,7 +32,7 @@
     valley: ['valley', '山谷'],
     round: ['round (a = 1, b = 1)', '圆形（a = 1，b = 1）'],
     long: ['long (a = 1, b = 5)', '狭长（a = 1，b = 5）'],
-    sgd: ['stochastic (mini-batches)', '随机（小批量）'],
+    sgd: ['stochastic gradient descent (mini-batches)', '随机梯度下降（小批量）'],
     batch: ['mini-batch size', '小批量大小'],
     stepBtn: ['Step', '走一步'], run: ['Run 30 steps', '走 30 步'], reset: ['Back to the start', '回到起点'],
     ball: ['Valley: click (or use the arrow keys) to place the ball', '山谷：点击（或用方向键）放置小球'],
@@ -40,6 +40,7 @@
     diverges: ['η is too large: C grows, the ball flies off', 'η 太大：C 增大，小球飞出山谷'],
     converges: ['C falls', 'C 在下降'],
     input: ['input ', '输入 '],
+    network: ['the network [6, 4, 3, 1]: each neuron shaded by its activation', '网络 [6, 4, 3, 1]：每个神经元的深浅表示其激活值'],
     layer: ['layer ', '第 '], layerSuffix: ['', ' 层'],
     hidden: ['hidden neurons H', '隐藏神经元 H'],
     seed: ['seed', '种子'], epochs: ['epochs', '轮数'],
@@ -366,7 +367,7 @@
       return slider(t('input') + 'a' + (k + 1), 'x' + (k + 1), 0, 1, 0.001, v, 3, function (val) { x[k] = val; redraw(); });
     });
     var W = net.weights(0);
-    var cv = canvas(t('layer'), 0.55, function (g, w, hg) {
+    var cv = canvas(t('network'), 0.55, function (g, w, hg) {
       var layers = net.feedforward(Float32Array.from(x)), acts = [x].concat(layers.map(function (l) { return l.a; }));
       var pos = sizes.map(function (n, l) {
         return acts[l].map(function (_, j) { return [40 + l * (w - 80) / 3, (j + 0.5) * hg / n]; });
