@@ -23,7 +23,7 @@
 #define EX_MAX_LAYERS 4
 #define EX_MAX_UNITS 10
 typedef struct {
-    int num_layers;                                          /* L */
+    int num_layers;            /* layers with the input and output: the book's L + 1 */
     int sizes[EX_MAX_LAYERS];
     double w[EX_MAX_LAYERS - 1][EX_MAX_UNITS * EX_MAX_UNITS];
     double b[EX_MAX_LAYERS - 1][EX_MAX_UNITS];
@@ -62,8 +62,8 @@ void ex_sigmoid_net(double *out, const SmallNet *net, const double *x,
 
 /* ---- 1.3 The architecture of neural networks ------------------------ */
 
-/* 7: feedforward through the library's Network: fills net->a[0..L-1] and
- * net->z[0..L-2] and returns net->a[L-1]. */
+/* 7: feedforward through the library's Network: fills net->a[0..n_layers-1] and
+ * net->z[0..n_layers-2] and returns net->a[n_layers-1]. */
 const float *ex_feedforward(Network *net, const float *x);
 
 /* ---- 1.4 A simple network to classify handwritten digits ------------ */
@@ -126,11 +126,11 @@ size_t ex_neuron_epoch(Neuron2 *nrn, const double *x, const double *y,
 void ex_layer(double *a_out, const double *w, const double *b,
               const double *a_in, size_t n_out, size_t n_in);
 
-/* 16 (BP1): net->delta[L-2], the output error, from net->z, net->a and the
+/* 16 (BP1): net->delta[n_layers-2], the output error, from net->z, net->a and the
  * target y (net->a and net->z already filled by a feedforward). */
 void ex_output_error(Network *net, const float *y);
 
-/* 17 (BP2): net->delta[l] from net->delta[l+1], for 0 <= l < L-2. */
+/* 17 (BP2): net->delta[l] from net->delta[l+1], for 0 <= l < n_layers-2. */
 void ex_hidden_error(Network *net, int l);
 
 /* 18 (BP3, BP4): ADDS dC_x/db and dC_x/dw to net->nabla_b and

@@ -9,10 +9,10 @@ void ex_sigmoid_net(double *out, const SmallNet *net, const double *x,
                     double c)
 {
     double a[EX_MAX_UNITS], next[EX_MAX_UNITS];
-    int L = net->num_layers;
+    int n_layers = net->num_layers;
     for (int k = 0; k < net->sizes[0]; k++)
         a[k] = x[k];
-    for (int l = 0; l < L - 1; l++) {
+    for (int l = 0; l < n_layers - 1; l++) {
         int n_in = net->sizes[l], n_out = net->sizes[l + 1];
         for (int j = 0; j < n_out; j++) {
             double z = net->b[l][j];
@@ -23,6 +23,6 @@ void ex_sigmoid_net(double *out, const SmallNet *net, const double *x,
         for (int j = 0; j < n_out; j++)
             a[j] = next[j];
     }
-    for (int j = 0; j < net->sizes[L - 1]; j++)
+    for (int j = 0; j < net->sizes[n_layers - 1]; j++)
         out[j] = a[j];
 }

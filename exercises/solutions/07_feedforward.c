@@ -5,9 +5,9 @@
 
 const float *ex_feedforward(Network *net, const float *x)
 {
-    int L = net->num_layers;
+    int n_layers = net->num_layers;
     memcpy(net->a[0], x, (size_t)net->sizes[0] * sizeof *x);
-    for (int l = 0; l < L - 1; l++) {
+    for (int l = 0; l < n_layers - 1; l++) {
         int n_in = net->sizes[l], n_out = net->sizes[l + 1];
         for (int j = 0; j < n_out; j++) {
             float z = net->b[l][j];
@@ -17,5 +17,5 @@ const float *ex_feedforward(Network *net, const float *x)
             net->a[l + 1][j] = sigmoidf(z);
         }
     }
-    return net->a[L - 1];
+    return net->a[n_layers - 1];
 }

@@ -18,15 +18,15 @@ void ex_perceptron_net(int *out, const SmallNet *net, const double *x,
                        double c)
 {
     double a[EX_MAX_UNITS];             /* the current layer's outputs */
-    int L = net->num_layers;
+    int n_layers = net->num_layers;
     for (int k = 0; k < net->sizes[0]; k++)
         a[k] = x[k];
 
-    /* TODO: for each layer l = 0 .. L-2, compute the outputs of layer l+1
+    /* TODO: for each layer l = 0 .. n_layers-2, compute the outputs of layer l+1
      * from a with the scaled weights and biases, then make them the new a
      * (careful: do not overwrite a while you still need it). */
     (void)c;   /* TODO: delete once you use c */
 
-    for (int j = 0; j < net->sizes[L - 1]; j++)
+    for (int j = 0; j < net->sizes[n_layers - 1]; j++)
         out[j] = (int)a[j];   /* TODO: right once a holds the last layer */
 }

@@ -20,7 +20,7 @@ void ex_sigmoid_net(double *out, const SmallNet *net, const double *x,
                     double c)
 {
     double a[EX_MAX_UNITS];             /* the current layer's outputs */
-    int L = net->num_layers;
+    int n_layers = net->num_layers;
     for (int k = 0; k < net->sizes[0]; k++)
         a[k] = x[k];
 
@@ -29,6 +29,6 @@ void ex_sigmoid_net(double *out, const SmallNet *net, const double *x,
      * compute the whole layer before replacing a. */
     (void)c;   /* TODO: delete once you use c */
 
-    for (int j = 0; j < net->sizes[L - 1]; j++)
+    for (int j = 0; j < net->sizes[n_layers - 1]; j++)
         out[j] = a[j];   /* TODO: right once a holds the last layer */
 }

@@ -7,9 +7,9 @@
  *
  *     delta_j = dC_x/dz_j = (a_j - y_j) * sigma'(z_j)          (BP1)
  *
- * The network has just run feedforward, so net->a[L-1] holds the outputs
- * and net->z[L-2] their weighted inputs (L = net->num_layers).  Write the
- * errors into net->delta[L-2] (sizes[L-1] of them).  sigmoid_primef is
+ * The network has just run feedforward, so net->a[n_layers-1] holds the outputs
+ * and net->z[n_layers-2] their weighted inputs (n_layers = net->num_layers).  Write the
+ * errors into net->delta[n_layers-2] (sizes[n_layers-1] of them).  sigmoid_primef is
  * in lib/sigmoid.h.  The test compares with dC_x/dz_j measured by
  * nudging each z_j.
  * Check your work: make exercise N=16

@@ -6,7 +6,7 @@
  *     delta^l = ((w^{l+1})^T delta^{l+1}) * sigma'(z^l)          (BP2)
  *
  * In the library's indices: net->delta[l] is the error of layer l+1 (a
- * hidden layer, 0 <= l < L-2), and it comes from net->delta[l+1] through
+ * hidden layer, 0 <= l < n_layers-2), and it comes from net->delta[l+1] through
  * the weights net->w[l+1] (a sizes[l+2] x sizes[l+1] matrix: w_jk at
  * [j * sizes[l+1] + k]) and net->z[l].  Transposed means: for neuron k,
  * sum over the neurons j it feeds, w_jk * delta_j.  Fill net->delta[l].

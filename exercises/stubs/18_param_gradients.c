@@ -5,7 +5,7 @@
  * away:
  *     dC_x/db_j  = delta_j                                       (BP3)
  *     dC_x/dw_jk = a_k * delta_j   (a_k: the input the weight carries) (BP4)
- * In the library: for each l = 0 .. L-2, neuron j of layer l+1 has error
+ * In the library: for each l = 0 .. n_layers-2, neuron j of layer l+1 has error
  * net->delta[l][j]; its bias gradient goes to net->nabla_b[l][j] and the
  * gradient of its weight from neuron k of layer l (activation
  * net->a[l][k]) to net->nabla_w[l][j * sizes[l] + k].

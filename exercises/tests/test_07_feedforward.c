@@ -18,7 +18,7 @@ START_TEST(test_a_network_of_sizes_2_2_1_computed_by_hand)
     const float *out = ex_feedforward(net, x);
     double h0 = ex_sigma(-1.5), h1 = ex_sigma(1.0);
     double want = ex_sigma(h0 - h1 + 0.5);
-    ck_assert_msg(out != NULL, "return net->a[L-1] (the output layer), not NULL");
+    ck_assert_msg(out != NULL, "return net->a[n_layers-1] (the output layer), not NULL");
     ck_assert_msg(net->a[0][0] == 1.0f && net->a[0][1] == 2.0f,
                   "network " HAND_NET ": net->a[0] should hold x, got (%g, %g)",
                   net->a[0][0], net->a[0][1]);
@@ -36,7 +36,7 @@ START_TEST(test_a_network_of_sizes_2_2_1_computed_by_hand)
     ck_assert_msg(fabs(out[0] - want) < 1e-6, "network " HAND_NET ": output "
                   "a = sigma(%.6f): expected %.6f, got %.6f", h0 - h1 + 0.5,
                   want, out[0]);
-    ck_assert_msg(out == net->a[2], "return net->a[L-1] (the output layer)");
+    ck_assert_msg(out == net->a[2], "return net->a[n_layers-1] (the output layer)");
     network_free(net);
 }
 END_TEST
@@ -69,7 +69,7 @@ START_TEST(test_random_deep_networks_match_a_double_precision_forward_pass)
                               "net->a[%d][%d]: expected %.6f, got %.6f",
                               l + 1, j, a[l + 1][j], net->a[l + 1][j]);
             }
-        ck_assert_msg(out == net->a[3], "return net->a[L-1]");
+        ck_assert_msg(out == net->a[3], "return net->a[n_layers-1]");
         ck_assert_msg(net->a[0][4] == x[4], "net->a[0] should hold the input x");
         network_free(net);
     }

@@ -1,8 +1,8 @@
 /* Tests for exercise 17: BP2. */
 #include "ex_check.h"
 
-#define L 4
-static const int sizes[L] = {4, 5, 3, 2};
+#define LAYERS 4
+static const int sizes[LAYERS] = {4, 5, 3, 2};
 
 /* C_x after replacing layer l+1's weighted inputs by z (doubles), running
  * the rest of the network forward here. */
@@ -12,7 +12,7 @@ static double cost_from(const Network *net, int l, const double *z,
     double a[8], next[8];
     for (int k = 0; k < sizes[l + 1]; k++)
         a[k] = ex_sigma(z[k]);
-    for (int m = l + 1; m < L - 1; m++) {
+    for (int m = l + 1; m < LAYERS - 1; m++) {
         for (int j = 0; j < sizes[m + 1]; j++) {
             double s = net->b[m][j];
             for (int k = 0; k < sizes[m]; k++)
@@ -22,7 +22,7 @@ static double cost_from(const Network *net, int l, const double *z,
         memcpy(a, next, sizeof a);
     }
     double c = 0;
-    for (int j = 0; j < sizes[L - 1]; j++)
+    for (int j = 0; j < sizes[LAYERS - 1]; j++)
         c += (a[j] - y[j]) * (a[j] - y[j]) / 2;
     return c;
 }
@@ -32,14 +32,14 @@ START_TEST(test_hidden_errors_match_the_slope_of_c_found_by_nudging_z)
     Rng rng;
     rng_seed(&rng, 17);
     for (int t = 0; t < 10; t++) {
-        Network *net = network_create(sizes, L, &rng);
+        Network *net = network_create(sizes, LAYERS, &rng);
         float x[4], y[2] = {t % 2, 1 - t % 2};
         for (int k = 0; k < 4; k++)
             x[k] = (float)rng_uniform(&rng);
         network_feedforward(net, x);
         for (int j = 0; j < 2; j++)             /* BP1, done here */
             net->delta[2][j] = (net->a[3][j] - y[j]) * sigmoid_primef(net->z[2][j]);
-        for (int l = L - 3; l >= 0; l--) {
+        for (int l = LAYERS - 3; l >= 0; l--) {
             for (int k = 0; k < sizes[l + 1]; k++)
                 net->delta[l][k] = NAN;
             ex_hidden_error(net, l);
@@ -69,7 +69,7 @@ START_TEST(test_the_error_is_not_all_zero)
 {
     Rng rng;
     rng_seed(&rng, 71);
-    Network *net = network_create(sizes, L, &rng);
+    Network *net = network_create(sizes, LAYERS, &rng);
     const float x[4] = {1, 0, 1, 0}, y[2] = {1, 0};
     network_feedforward(net, x);
     for (int j = 0; j < 2; j++)

@@ -1,8 +1,8 @@
 /* Tests for exercise 18: BP3 and BP4. */
 #include "ex_check.h"
 
-#define L 3
-static const int sizes[L] = {4, 3, 2};
+#define LAYERS 3
+static const int sizes[LAYERS] = {4, 3, 2};
 
 /* C_x of the network in double precision, with parameter p replaced by v
  * (p indexes net->params: every w[l], then every b[l]). */
@@ -12,7 +12,7 @@ static double cost_with(const Network *net, size_t p, double v,
     double a[8], next[8];
     for (int k = 0; k < sizes[0]; k++)
         a[k] = x[k];
-    for (int l = 0; l < L - 1; l++) {
+    for (int l = 0; l < LAYERS - 1; l++) {
         for (int j = 0; j < sizes[l + 1]; j++) {
             const float *b = net->b[l] + j;
             double s = (size_t)(b - net->params) == p ? v : *b;
@@ -25,7 +25,7 @@ static double cost_with(const Network *net, size_t p, double v,
         memcpy(a, next, sizeof a);
     }
     double c = 0;
-    for (int j = 0; j < sizes[L - 1]; j++)
+    for (int j = 0; j < sizes[LAYERS - 1]; j++)
         c += (a[j] - y[j]) * (a[j] - y[j]) / 2;
     return c;
 }
@@ -43,7 +43,7 @@ START_TEST(test_the_gradient_matches_finite_differences_for_every_parameter)
     Rng rng;
     rng_seed(&rng, 18);
     for (int t = 0; t < 10; t++) {
-        Network *net = network_create(sizes, L, &rng);
+        Network *net = network_create(sizes, LAYERS, &rng);
         float x[4], y[2] = {1, 0};
         for (int k = 0; k < 4; k++)
             x[k] = (float)rng_uniform(&rng);
@@ -71,7 +71,7 @@ START_TEST(test_gradients_are_added_not_overwritten)
 {
     Rng rng;
     rng_seed(&rng, 81);
-    Network *net = network_create(sizes, L, &rng);
+    Network *net = network_create(sizes, LAYERS, &rng);
     const float x[4] = {0.1f, 0.9f, 0.5f, 0.3f}, y[2] = {0, 1};
     prepare(net, x, y);
     ex_param_gradients(net);
