@@ -1,0 +1,36 @@
+# The languages of the section programs: GNU gettext, text domain `nndl`.
+#
+#   po/nndl.pot        every marked message of chapters/*.c (xgettext;
+#                      `make pot` refreshes it and merges it into the .po)
+#   po/zh_CN.po        the Simplified Chinese catalog (edited by hand)
+#   share/locale/zh_CN/LC_MESSAGES/nndl.mo
+#                      the compiled catalog, found by chapters/lang.c at
+#                      bin/../share/locale, so from any working directory
+#
+# Messages are marked _("...") (N_("...") in static tables); see lang.h.
+XGETTEXT ?= xgettext
+MSGFMT ?= msgfmt
+MSGMERGE ?= msgmerge
+PO_LANGS := zh_CN
+LOCALE_DIR := share/locale
+PO_SRCS = $(sort $(wildcard chapters/*.c))
+LOCALE_MOS := $(PO_LANGS:%=$(LOCALE_DIR)/%/LC_MESSAGES/nndl.mo)
+
+$(LOCALE_DIR)/%/LC_MESSAGES/nndl.mo: po/%.po
+	@mkdir -p $(@D)
+	$(MSGFMT) --check --output-file=$@.tmp $< && mv $@.tmp $@
+
+.PHONY: locales pot clean-locales
+locales: $(LOCALE_MOS)
+programs: locales
+HELP += "make pot          refresh po/nndl.pot from the marked messages and merge it into po/*.po"
+
+pot:
+	$(XGETTEXT) --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	  --add-comments=TRANSLATORS: --sort-by-file --package-name=nndl-c \
+	  --msgid-bugs-address=nndl-c --force-po --output=po/nndl.pot $(PO_SRCS)
+	@for l in $(PO_LANGS); do $(MSGMERGE) --quiet --update --backup=none po/$$l.po po/nndl.pot; done
+
+clean-locales:
+	rm -rf share
+clean: clean-locales
