@@ -20,6 +20,13 @@ $(LOCALE_DIR)/%/LC_MESSAGES/nndl.mo: po/%.po
 	@mkdir -p $(@D)
 	$(MSGFMT) --check --output-file=$@.tmp $< && mv $@.tmp $@
 
+# The environment that makes a program speak English or Chinese whatever
+# the builder's own LANG is (for captured output and tests).
+LANG_ENV_en := LC_ALL=C LANGUAGE=
+LANG_ENV_zh := LC_ALL=C.UTF-8 LANGUAGE=zh_CN
+# The book's Chinese captures (book/book.mk) are redone when a catalog changes.
+$(BOOK_CAPTURED_zh): $(LOCALE_MOS)
+
 .PHONY: locales pot clean-locales
 locales: $(LOCALE_MOS)
 programs: locales
