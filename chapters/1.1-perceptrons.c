@@ -12,17 +12,6 @@
 #include "cli.h"
 #include "nndl.h"
 
-static void usage(void)
-{
-    printf("usage: %s [--seed N] [--samples N]\n"
-           "Section 1.1: perceptrons weigh evidence, a NAND perceptron, an\n"
-           "adder built from NAND perceptrons, and which two-input functions\n"
-           "a single perceptron with random weights can compute.\n\n"
-           "  --seed N       seed for the random perceptrons (default 1)\n"
-           "  --samples N    how many random perceptrons to draw (default 10000)\n"
-           "  --help         show this help\n", cli_prog());
-}
-
 /* The evidence for one decision: three yes/no questions. */
 static const char *const question[3] = {
     "the weather is dry", "a friend comes along",
@@ -155,18 +144,18 @@ int main(int argc, char **argv)
 {
     uint64_t seed = 1;
     long samples = 10000;
+    const CliFlag flags[] = {
+        CLI_FLAG_SEED(&seed, "seed for the random perceptrons"),
+        {"samples", CLI_LONG, &samples, "N", 1, 100000000,
+         "how many random perceptrons to draw", NULL},
+    };
+    const CliProgram prog = {
+        "Section 1.1: perceptrons weigh evidence, a NAND perceptron, an\n"
+        "adder built from NAND perceptrons, and which two-input functions\n"
+        "a single perceptron with random weights can compute.",
+        flags, sizeof flags / sizeof *flags, NULL};
     cli_init(argv[0]);
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
-            usage(), exit(0);
-        else if (!strcmp(f, "--seed"))
-            seed = cli_seed(f, cli_value(argc, argv, &i));
-        else if (!strcmp(f, "--samples"))
-            samples = cli_long(f, cli_value(argc, argv, &i), 1, 100000000);
-        else
-            cli_unknown(f);
-    }
+    cli_parse(&prog, argc, argv);
     printf("Section 1.1: Perceptrons\n\n"
            "A perceptron takes binary inputs x1, x2, ..., weighs each by a\n"
            "weight w_j and outputs 1 if w.x + b > 0, else 0.  The bias b is\n"

@@ -19,15 +19,6 @@
 
 #define N_IN 3   /* inputs of the single neuron in parts 2 and 3 */
 
-static void usage(void)
-{
-    printf("usage: %s [--seed N] [--out-dir DIR]\n"
-           "Section 1.2: the sigmoid neuron against the perceptron.\n\n"
-           "  --seed N       seed for the example neuron (default 1)\n"
-           "  --out-dir DIR  where to write sigmoid.tsv (default results)\n"
-           "  --help         show this help\n", cli_prog());
-}
-
 static void make_dir(const char *dir)
 {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
@@ -199,18 +190,15 @@ int main(int argc, char **argv)
 {
     uint64_t seed = 1;
     const char *out_dir = "results";
+    const CliFlag flags[] = {
+        CLI_FLAG_SEED(&seed, "seed for the example neuron"),
+        CLI_FLAG_OUT_DIR(&out_dir, "where to write sigmoid.tsv"),
+    };
+    const CliProgram prog = {
+        "Section 1.2: the sigmoid neuron against the perceptron.",
+        flags, sizeof flags / sizeof *flags, NULL};
     cli_init(argv[0]);
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
-            usage(), exit(0);
-        else if (!strcmp(f, "--seed"))
-            seed = cli_seed(f, cli_value(argc, argv, &i));
-        else if (!strcmp(f, "--out-dir"))
-            out_dir = cli_value(argc, argv, &i);
-        else
-            cli_unknown(f);
-    }
+    cli_parse(&prog, argc, argv);
     printf("Section 1.2: Sigmoid neurons\n\n"
            "A sigmoid neuron takes inputs anywhere in [0, 1] and outputs\n"
            "sigmoid(w.x + b) = 1 / (1 + exp(-(w.x + b))) instead of 0 or 1.\n\n");

@@ -13,16 +13,7 @@
 #include "cli.h"
 #include "nndl.h"
 
-static void usage(void)
-{
-    printf("usage: %s [--sizes LIST] [--seed N]\n"
-           "Section 1.3: the layers of a feedforward network, their shapes and\n"
-           "a forward pass printed layer by layer.\n\n"
-           "  --sizes LIST   layer sizes, input first (default 6,4,3,1; at most\n"
-           "                 12 neurons per layer so the output stays readable)\n"
-           "  --seed N       seed for the weights and the input (default 1)\n"
-           "  --help         show this help\n", cli_prog());
-}
+#define MAX_SHOWN 12     /* neurons per layer, so the output stays readable */
 
 static void print_vector(const char *name, const float *v, int n)
 {
@@ -96,7 +87,7 @@ static void forward_by_hand(const Network *net, float *a, float *z)
         printf("\n   layer %d -> %d: w (%d x %d) =\n", l, l + 1, n_out, n_in);
         print_matrix(net->w[l], n_out, n_in);
         print_vector("b", net->b[l], n_out);
-        float a_in[12];
+        float a_in[MAX_SHOWN];
         memcpy(a_in, a, (size_t)n_in * sizeof *a);
         layer_forward(z, a, net->w[l], net->b[l], a_in, n_in, n_out);
         snprintf(name, sizeof name, "z%d", l + 1);
@@ -109,36 +100,34 @@ static void forward_by_hand(const Network *net, float *a, float *z)
     }
 }
 
-/* Reads the flags into sizes and seed; returns the number of layers. */
-static int parse(int *sizes, uint64_t *seed, int argc, char **argv)
+/* Reads the flags into sizes and seed. */
+static void parse(CliSizes *sizes, uint64_t *seed, int argc, char **argv)
 {
-    int num_layers = 4;
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
-            usage(), exit(0);
-        else if (!strcmp(f, "--seed"))
-            *seed = cli_seed(f, cli_value(argc, argv, &i));
-        else if (!strcmp(f, "--sizes"))
-            num_layers = cli_sizes(f, cli_value(argc, argv, &i), sizes,
-                                   NETWORK_MAX_LAYERS);
-        else
-            cli_unknown(f);
-    }
-    for (int l = 0; l < num_layers; l++)
-        if (sizes[l] > 12)
-            cli_die(2, "--sizes: layer %d has %d neurons (expected at most 12 "
-                    "here; see bin/1.4-digit-network for a big one)", l,
-                    sizes[l]);
-    return num_layers;
+    const CliFlag flags[] = {
+        {"sizes", CLI_SIZES, sizes, "LIST", 0, 0,
+         "layer sizes, input first, at most 12 neurons\n"
+         "per layer so the output stays readable", NULL},
+        CLI_FLAG_SEED(seed, "seed for the weights and the input"),
+    };
+    const CliProgram prog = {
+        "Section 1.3: the layers of a feedforward network, their shapes and\n"
+        "a forward pass printed layer by layer.",
+        flags, sizeof flags / sizeof *flags, NULL};
+    cli_parse(&prog, argc, argv);
+    for (int l = 0; l < sizes->n; l++)
+        if (sizes->size[l] > MAX_SHOWN)
+            cli_die(2, "--sizes: layer %d has %d neurons (expected at most %d "
+                    "here, e.g. 6,4,3,1; see bin/1.4-digit-network for a big "
+                    "one)", l, sizes->size[l], MAX_SHOWN);
 }
 
 int main(int argc, char **argv)
 {
-    int sizes[NETWORK_MAX_LAYERS] = {6, 4, 3, 1};
+    CliSizes layers = {4, {6, 4, 3, 1}};
     uint64_t seed = 1;
     cli_init(argv[0]);
-    int num_layers = parse(sizes, &seed, argc, argv);
+    parse(&layers, &seed, argc, argv);
+    const int *sizes = layers.size, num_layers = layers.n;
     Rng rng;
     rng_seed(&rng, seed);
     Network *net = network_create(sizes, num_layers, &rng);
@@ -151,7 +140,7 @@ int main(int argc, char **argv)
            (unsigned long long)seed);
     describe(net);
 
-    float a[12], z[12], x[12];
+    float a[MAX_SHOWN], z[MAX_SHOWN], x[MAX_SHOWN];
     for (int k = 0; k < sizes[0]; k++)
         x[k] = a[k] = (float)rng_uniform(&rng);
     forward_by_hand(net, a, z);

@@ -24,35 +24,19 @@ typedef struct {
     const char *data, *out_dir;
 } Options;
 
-static void usage(void)
-{
-    printf("usage: %s [flags]\n"
-           "Section 1.4: the MNIST digits and the [784, 15, 10] network.\n\n"
-           "  --count N      digits to draw in the terminal (default 6)\n"
-           "  --seed N       seed for the untrained network (default 1)\n"
-           "  --data DIR     folder with the MNIST IDX files (default\n"
-           "                 $MNIST_DIR or data/mnist)\n"
-           "  --out-dir DIR  where to write the digit grid (default results)\n"
-           "  --help         show this help\n", cli_prog());
-}
-
 static void parse(Options *o, int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
-            usage(), exit(0);
-        else if (!strcmp(f, "--seed"))
-            o->seed = cli_seed(f, cli_value(argc, argv, &i));
-        else if (!strcmp(f, "--count"))
-            o->count = cli_long(f, cli_value(argc, argv, &i), 1, 60);
-        else if (!strcmp(f, "--data"))
-            o->data = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--out-dir"))
-            o->out_dir = cli_value(argc, argv, &i);
-        else
-            cli_unknown(f);
-    }
+    const CliFlag flags[] = {
+        {"count", CLI_LONG, &o->count, "N", 1, 60,
+         "digits to draw in the terminal", NULL},
+        CLI_FLAG_SEED(&o->seed, "seed for the untrained network"),
+        CLI_FLAG_DATA(&o->data),
+        CLI_FLAG_OUT_DIR(&o->out_dir, "where to write the digit grid"),
+    };
+    const CliProgram prog = {
+        "Section 1.4: the MNIST digits and the [784, 15, 10] network.",
+        flags, sizeof flags / sizeof *flags, NULL};
+    cli_parse(&prog, argc, argv);
 }
 
 /* A pixel 0..255 (0 = white paper, 255 = black ink) as a character. */

@@ -21,18 +21,6 @@
 #define GRID_N 41       /* surface grid points per axis, over [-2.5, 2.5] */
 #define N_EX 1000       /* examples in the least-squares problem */
 
-static void usage(void)
-{
-    printf("usage: %s [--seed N] [--out-dir DIR]\n"
-           "Section 1.5: gradient descent on a valley and stochastic gradient\n"
-           "descent on a small problem.\n\n"
-           "  --seed N       seed for the data and mini-batches of part 3\n"
-           "                 (default 1; parts 1 and 2 use no randomness)\n"
-           "  --out-dir DIR  where to write the valley-*.tsv paths and grids and\n"
-           "                 sgd-vs-gd.tsv (default results)\n"
-           "  --help         show this help\n", cli_prog());
-}
-
 static const char *out_dir = "results";
 
 static FILE *create_in_out_dir(AtomicFile *af, const char *name)
@@ -312,18 +300,18 @@ static void race(const Problem *p, Rng *rng)
 int main(int argc, char **argv)
 {
     uint64_t seed = 1;
+    const CliFlag flags[] = {
+        CLI_FLAG_SEED(&seed, "seed for the data and mini-batches of part 3\n"
+                      "(parts 1 and 2 use no randomness)"),
+        CLI_FLAG_OUT_DIR(&out_dir, "where to write the valley-*.tsv paths and\n"
+                         "grids and sgd-vs-gd.tsv"),
+    };
+    const CliProgram prog = {
+        "Section 1.5: gradient descent on a valley and stochastic gradient\n"
+        "descent on a small problem.",
+        flags, sizeof flags / sizeof *flags, NULL};
     cli_init(argv[0]);
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
-            usage(), exit(0);
-        else if (!strcmp(f, "--seed"))
-            seed = cli_seed(f, cli_value(argc, argv, &i));
-        else if (!strcmp(f, "--out-dir"))
-            out_dir = cli_value(argc, argv, &i);
-        else
-            cli_unknown(f);
-    }
+    cli_parse(&prog, argc, argv);
     printf("Section 1.5: Learning with gradient descent\n\n");
     valley_descent();
     delta_c_check();

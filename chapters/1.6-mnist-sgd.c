@@ -12,7 +12,8 @@
 #include "nndl.h"
 
 typedef struct {
-    int sizes[NETWORK_MAX_LAYERS], num_layers, epochs;
+    CliSizes sizes;
+    int epochs;
     long batch, n_train, n_test;
     double eta;
     uint64_t seed;
@@ -20,97 +21,67 @@ typedef struct {
     int threads, textbook;      /* fast path on `threads`, or the textbook */
 } Options;
 
-static void usage(void)
-{
-    printf("usage: %s [flags]\n"
-           "Trains a network on MNIST with mini-batch SGD (section 1.6) and\n"
-           "prints 'Epoch k: correct / total' on the test set after each epoch.\n\n"
-           "  --sizes LIST     layer sizes, input first (default 784,30,10)\n"
-           "  --epochs N       passes over the training data (default 30)\n"
-           "  --batch N        mini-batch size (default 10)\n"
-           "  --eta X          learning rate (default 3.0)\n"
-           "  --seed N         random seed for weights and shuffling (default 1)\n"
-           "  --train N        train on the first N of the 50,000 training images\n"
-           "  --test N         evaluate on the first N of the 10,000 test images\n"
-           "  --data DIR       folder with the IDX files, raw or .gz (default\n"
-           "                   $MNIST_DIR or data/mnist)\n"
-           "  --dataset NAME   mnist (default) or fashion (Fashion-MNIST)\n"
-           "  --log FILE       write a TSV log: epoch correct total accuracy seconds\n"
-           "  --save FILE      save the trained network to FILE\n"
-           "  --threads N      threads for the fast path (default 1)\n"
-           "  --textbook       train with the per-example textbook code\n"
-           "                   (network_sgd; same results, about 20x slower)\n"
-           "  --help           show this help\n\n"
-           "Same seed, same output.  Timing goes to stderr.\n", cli_prog());
-}
+/* The chapter's headline run. */
+static const Options defaults = {
+    .sizes = {3, {784, 30, 10}}, .epochs = 30, .batch = 10, .eta = 3.0,
+    .seed = 1, .dataset = "mnist", .threads = 1};
+
+static const char *const datasets[] = {"mnist", "fashion", NULL};
 
 static void parse(Options *o, int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
-            usage(), exit(0);
-        else if (!strcmp(f, "--sizes"))
-            o->num_layers = cli_sizes(f, cli_value(argc, argv, &i), o->sizes,
-                                      NETWORK_MAX_LAYERS);
-        else if (!strcmp(f, "--epochs"))
-            o->epochs = (int)cli_long(f, cli_value(argc, argv, &i), 1, 100000);
-        else if (!strcmp(f, "--batch"))
-            o->batch = cli_long(f, cli_value(argc, argv, &i), 1, 60000);
-        else if (!strcmp(f, "--eta"))
-            o->eta = cli_double(f, cli_value(argc, argv, &i), 1e-12, 1e6);
-        else if (!strcmp(f, "--seed"))
-            o->seed = cli_seed(f, cli_value(argc, argv, &i));
-        else if (!strcmp(f, "--train"))
-            o->n_train = cli_long(f, cli_value(argc, argv, &i), 1, 60000);
-        else if (!strcmp(f, "--test"))
-            o->n_test = cli_long(f, cli_value(argc, argv, &i), 1, 10000000);
-        else if (!strcmp(f, "--data"))
-            o->data = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--dataset"))
-            o->dataset = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--log"))
-            o->log = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--save"))
-            o->save = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--threads"))
-            o->threads = (int)cli_long(f, cli_value(argc, argv, &i), 1, 64);
-        else if (!strcmp(f, "--textbook"))
-            cli_once(f), o->textbook = 1;
-        else
-            cli_unknown(f);
-    }
-    if (strcmp(o->dataset, "mnist") && strcmp(o->dataset, "fashion"))
-        cli_die(2, "--dataset: '%s' is not a dataset (expected mnist or "
-                "fashion)", o->dataset);
+    const CliFlag flags[] = {
+        {"sizes", CLI_SIZES, &o->sizes, "LIST", 0, 0,
+         "layer sizes, input first", NULL},
+        CLI_FLAG_EPOCHS(&o->epochs),
+        CLI_FLAG_BATCH(&o->batch),
+        CLI_FLAG_ETA(&o->eta),
+        CLI_FLAG_SEED(&o->seed, "seed for the weights and the shuffling"),
+        CLI_FLAG_TRAIN(&o->n_train),
+        CLI_FLAG_TEST(&o->n_test),
+        CLI_FLAG_DATA(&o->data),
+        {"dataset", CLI_CHOICE, &o->dataset, "NAME", 0, 0,
+         "mnist or fashion (Fashion-MNIST)", datasets},
+        {"log", CLI_TEXT, &o->log, "FILE", 0, 0,
+         "write a TSV log: epoch correct total accuracy seconds", NULL},
+        {"save", CLI_TEXT, &o->save, "FILE", 0, 0,
+         "save the trained network to FILE", NULL},
+        CLI_FLAG_THREADS(&o->threads),
+        {"textbook", CLI_SWITCH, &o->textbook, NULL, 0, 0,
+         "train with the per-example textbook code\n"
+         "(network_sgd; same results, much slower)", NULL},
+    };
+    const CliProgram prog = {
+        "Trains a network on MNIST with mini-batch SGD (section 1.6) and\n"
+        "prints 'Epoch k: correct / total' on the test set after each epoch.",
+        flags, sizeof flags / sizeof *flags,
+        "Same seed, same output.  Timing goes to stderr."};
+    cli_parse(&prog, argc, argv);
 }
 
 /* Flags that can only be checked against the data. */
 static void check_against_data(Options *o, const MnistSplit *d)
 {
-    if ((size_t)o->sizes[0] != d->training.dim)
+    const int *s = o->sizes.size;
+    if ((size_t)s[0] != d->training.dim)
         cli_die(2, "--sizes: the first layer has %d neurons but the images "
-                "have %zu pixels (expected %zu)", o->sizes[0], d->training.dim,
+                "have %zu pixels (expected %zu)", s[0], d->training.dim,
                 d->training.dim);
-    if (o->sizes[o->num_layers - 1] != MNIST_CLASSES)
+    if (s[o->sizes.n - 1] != MNIST_CLASSES)
         cli_die(2, "--sizes: the last layer has %d neurons (expected %d, one "
-                "per digit)", o->sizes[o->num_layers - 1], MNIST_CLASSES);
-    if (o->n_train > (long)d->training.n)
-        cli_die(2, "--train: %ld is more than the %zu training images",
-                o->n_train, d->training.n);
-    if (o->n_test > (long)d->test.n)
-        cli_die(2, "--test: %ld is more than the %zu test images", o->n_test,
-                d->test.n);
-    if (o->batch > (o->n_train ? o->n_train : (long)d->training.n))
-        cli_die(2, "--batch: %ld is larger than the training set", o->batch);
+                "per digit)", s[o->sizes.n - 1], MNIST_CLASSES);
+    cli_check_count("--train", o->n_train, d->training.n, "training images");
+    cli_check_count("--test", o->n_test, d->test.n, "test images");
+    cli_check_count("--batch", o->batch, o->n_train ? (size_t)o->n_train :
+                    d->training.n, "images of the training set");
 }
 
 static void describe(const Options *o, const MnistSplit *d, size_t n_train,
                      size_t n_test)
 {
     printf("Network [");
-    for (int l = 0; l < o->num_layers; l++)
-        printf("%s%d", l ? ", " : "", o->sizes[l]);
+    for (int l = 0; l < o->sizes.n; l++)
+        printf("%s%d", l ? ", " : "", o->sizes.size[l]);
     printf("]: %d epochs of mini-batch SGD, mini-batch size %ld, eta = %g, "
            "seed %llu.\n", o->epochs, o->batch, o->eta,
            (unsigned long long)o->seed);
@@ -121,8 +92,7 @@ static void describe(const Options *o, const MnistSplit *d, size_t n_train,
 
 int main(int argc, char **argv)
 {
-    Options o = {{784, 30, 10}, 3, 30, 10, 0, 0, 3.0, 1, NULL, "mnist",
-                 NULL, NULL, 1, 0};
+    Options o = defaults;
     MnistSplit d;
     AtomicFile log_file;
     char err[NNDL_ERRLEN];
@@ -141,7 +111,7 @@ int main(int argc, char **argv)
 
     Rng rng;
     rng_seed(&rng, o.seed);
-    Network *net = network_create(o.sizes, o.num_layers, &rng);
+    Network *net = network_create(o.sizes.size, o.sizes.n, &rng);
     if (!net)
         cli_die(1, "out of memory creating the network");
     EpochLog r = {.test = &test, .indent = "", .epochs = o.epochs,

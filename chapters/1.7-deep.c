@@ -22,84 +22,59 @@
 #define MAX_NETS 3
 
 typedef struct {
-    int sizes[MAX_NETS][NETWORK_MAX_LAYERS], num_layers[MAX_NETS], n_nets;
-    int epochs, baselines_only, threads;
+    CliSizes sizes[MAX_NETS];
+    int n_nets, epochs, baselines_only, threads;
     long batch, n_train, n_test;
     double eta;
     uint64_t seed;
     const char *data, *out_dir;
 } Options;
 
-static void usage(void)
-{
-    printf("usage: %s [flags]\n"
-           "Section 1.7: the baselines (random guessing, average darkness) and\n"
-           "deeper networks against [784, 30, 10].\n\n"
-           "  --sizes LIST     train only this network (default: 784,30,10 then\n"
-           "                   784,30,30,10 then 784,30,30,30,10)\n"
-           "  --epochs N       epochs per network (default 30)\n"
-           "  --batch N        mini-batch size (default 10)\n"
-           "  --eta X          learning rate (default 3.0)\n"
-           "  --seed N         seed for weights, shuffling and guessing (default 1)\n"
-           "  --threads N      threads for training (default 1; same results)\n"
-           "  --train N        train on the first N of the 50,000 training images\n"
-           "  --test N         evaluate on the first N of the 10,000 test images\n"
-           "                   (the baselines always use all of them)\n"
-           "  --data DIR       folder with the MNIST IDX files (default\n"
-           "                   $MNIST_DIR or data/mnist)\n"
-           "  --out-dir DIR    where to write baselines.tsv and deep-*.tsv\n"
-           "                   (default results)\n"
-           "  --baselines-only skip the networks\n"
-           "  --help           show this help\n", cli_prog());
-}
-
 static void parse(Options *o, int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
-            usage(), exit(0);
-        else if (!strcmp(f, "--sizes"))
-            o->num_layers[0] = cli_sizes(f, cli_value(argc, argv, &i),
-                                         o->sizes[0], NETWORK_MAX_LAYERS),
-            o->n_nets = 1;
-        else if (!strcmp(f, "--epochs"))
-            o->epochs = (int)cli_long(f, cli_value(argc, argv, &i), 1, 100000);
-        else if (!strcmp(f, "--batch"))
-            o->batch = cli_long(f, cli_value(argc, argv, &i), 1, 50000);
-        else if (!strcmp(f, "--eta"))
-            o->eta = cli_double(f, cli_value(argc, argv, &i), 1e-12, 1e6);
-        else if (!strcmp(f, "--seed"))
-            o->seed = cli_seed(f, cli_value(argc, argv, &i));
-        else if (!strcmp(f, "--threads"))
-            o->threads = (int)cli_long(f, cli_value(argc, argv, &i), 1, 64);
-        else if (!strcmp(f, "--train"))
-            o->n_train = cli_long(f, cli_value(argc, argv, &i), 1, 50000);
-        else if (!strcmp(f, "--test"))
-            o->n_test = cli_long(f, cli_value(argc, argv, &i), 1, 10000);
-        else if (!strcmp(f, "--data"))
-            o->data = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--out-dir"))
-            o->out_dir = cli_value(argc, argv, &i);
-        else if (!strcmp(f, "--baselines-only"))
-            cli_once(f), o->baselines_only = 1;
-        else
-            cli_unknown(f);
-    }
+    CliSizes one = {0, {0}};
+    const CliFlag flags[] = {
+        {"sizes", CLI_SIZES, &one, "LIST", 0, 0,
+         "train only this network (default: 784,30,10\n"
+         "then 784,30,30,10 then 784,30,30,30,10)", NULL},
+        CLI_FLAG_EPOCHS(&o->epochs),
+        CLI_FLAG_BATCH(&o->batch),
+        CLI_FLAG_ETA(&o->eta),
+        CLI_FLAG_SEED(&o->seed, "seed for weights, shuffling and guessing"),
+        CLI_FLAG_THREADS(&o->threads),
+        CLI_FLAG_TRAIN(&o->n_train),
+        {"test", CLI_LONG, &o->n_test, "N", 1, CLI_MAX_EXAMPLES,
+         "evaluate on the first N of the 10,000 test images\n"
+         "(the baselines always use all of them)", NULL},
+        CLI_FLAG_DATA(&o->data),
+        CLI_FLAG_OUT_DIR(&o->out_dir,
+                         "where to write baselines.tsv and deep-*.tsv"),
+        {"baselines-only", CLI_SWITCH, &o->baselines_only, NULL, 0, 0,
+         "skip the networks", NULL},
+    };
+    const CliProgram prog = {
+        "Section 1.7: the baselines (random guessing, average darkness) and\n"
+        "deeper networks against [784, 30, 10].",
+        flags, sizeof flags / sizeof *flags, NULL};
+    cli_parse(&prog, argc, argv);
+    if (one.n)
+        o->sizes[0] = one, o->n_nets = 1;
 }
 
 static void check_sizes(const Options *o, const MnistSplit *d)
 {
     for (int n = 0; n < o->n_nets; n++) {
-        const int *s = o->sizes[n];
-        int last = s[o->num_layers[n] - 1];
+        const int *s = o->sizes[n].size;
+        int last = s[o->sizes[n].n - 1];
         if ((size_t)s[0] != d->training.dim || last != MNIST_CLASSES)
             cli_die(2, "--sizes: %d inputs and %d outputs (expected %zu inputs, "
                     "one per pixel, and %d outputs, one per digit)", s[0], last,
                     d->training.dim, MNIST_CLASSES);
     }
-    if (o->batch > (o->n_train ? o->n_train : (long)d->training.n))
-        cli_die(2, "--batch: %ld is larger than the training set", o->batch);
+    cli_check_count("--train", o->n_train, d->training.n, "training images");
+    cli_check_count("--test", o->n_test, d->test.n, "test images");
+    cli_check_count("--batch", o->batch, o->n_train ? (size_t)o->n_train :
+                    d->training.n, "images of the training set");
 }
 
 static FILE *create_in_out_dir(AtomicFile *af, const char *out_dir,
@@ -214,12 +189,12 @@ static EpochLog train(const Options *o, int k, const Dataset *train,
     AtomicFile af;
     EpochLog r = {.test = test, .indent = "   ", .epochs = o->epochs,
                   .threads = o->threads, .eta = o->eta};
-    sizes_text(name, sizeof name, o->sizes[k], o->num_layers[k], ", ");
+    sizes_text(name, sizeof name, o->sizes[k].size, o->sizes[k].n, ", ");
     printf("   [%s]:\n", name);
-    sizes_text(name, sizeof name, o->sizes[k], o->num_layers[k], "-");
+    sizes_text(name, sizeof name, o->sizes[k].size, o->sizes[k].n, "-");
     snprintf(file, sizeof file, "deep-%s.tsv", name);
     rng_seed(&rng, o->seed);
-    Network *net = network_create(o->sizes[k], o->num_layers[k], &rng);
+    Network *net = network_create(o->sizes[k].size, o->sizes[k].n, &rng);
     if (!net)
         cli_die(1, "out of memory creating the network");
     r.log = create_in_out_dir(&af, o->out_dir, file);
@@ -249,7 +224,7 @@ static void summary(const Options *o, const EpochLog *runs, size_t random,
            100.0 * dark / base_n);
     for (int k = 0; k < o->n_nets; k++) {
         char label[140];
-        sizes_text(name, sizeof name, o->sizes[k], o->num_layers[k], ",");
+        sizes_text(name, sizeof name, o->sizes[k].size, o->sizes[k].n, ",");
         snprintf(label, sizeof label, "[%s]", name);
         printf("    %-22s | %5.2f%% (%2d)  | %5.2f%%\n", label,
                100.0 * runs[k].best / n, runs[k].best_epoch,
@@ -265,8 +240,10 @@ static void summary(const Options *o, const EpochLog *runs, size_t random,
 
 int main(int argc, char **argv)
 {
-    Options o = {{{784, 30, 10}, {784, 30, 30, 10}, {784, 30, 30, 30, 10}},
-                 {3, 4, 5}, 3, 30, 0, 1, 10, 0, 0, 3.0, 1, NULL, "results"};
+    Options o = {.sizes = {{3, {784, 30, 10}}, {4, {784, 30, 30, 10}},
+                           {5, {784, 30, 30, 30, 10}}},
+                 .n_nets = 3, .epochs = 30, .threads = 1, .batch = 10,
+                 .eta = 3.0, .seed = 1, .out_dir = "results"};
     MnistSplit d;
     size_t random, dark;
     EpochLog runs[MAX_NETS];

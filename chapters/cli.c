@@ -1,6 +1,8 @@
 /* cli.c - flag parsing, messages, atomic files and progress for the
  * section programs (see cli.h). */
+#include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -13,8 +15,6 @@
 #include "cli.h"
 
 static const char *prog = "nndl";
-static const char *seen[64];
-static int n_seen;
 
 /* Temporary files made by cli_create and not yet committed.  If SIGINT,
  * SIGTERM or SIGHUP ends the program, or it dies through cli_die, they are
@@ -105,27 +105,14 @@ void cli_die(int status, const char *fmt, ...)
     exit(status);
 }
 
-void cli_unknown(const char *flag)
-{
-    cli_die(2, "unknown flag '%s' (see %s --help)", flag, prog);
-}
+/* ---- Flags ------------------------------------------------------------ */
 
-const char *cli_value(int argc, char **argv, int *i)
+/* Rejects what strto* would skip or accept silently: an empty value and
+ * leading white space (trailing white space is junk, rejected by the
+ * callers, so " 3" and "3 " are treated alike). */
+static int bare(const char *s)
 {
-    const char *flag = argv[*i];
-    if (*i + 1 >= argc)
-        cli_die(2, "%s needs a value (see %s --help)", flag, prog);
-    cli_once(flag);
-    return argv[++*i];
-}
-
-void cli_once(const char *flag)
-{
-    for (int k = 0; k < n_seen; k++)
-        if (strcmp(seen[k], flag) == 0)
-            cli_die(2, "%s given twice (expected it once)", flag);
-    if (n_seen < 64)
-        seen[n_seen++] = flag;
+    return *s != '\0' && !isspace((unsigned char)*s);
 }
 
 long cli_long(const char *flag, const char *s, long min, long max)
@@ -133,7 +120,7 @@ long cli_long(const char *flag, const char *s, long min, long max)
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || errno == ERANGE)
+    if (!bare(s) || *end != '\0' || errno == ERANGE)
         cli_die(2, "%s: '%s' is not a whole number (expected %ld..%ld)", flag,
                 s, min, max);
     if (v < min || v > max)
@@ -146,28 +133,37 @@ uint64_t cli_seed(const char *flag, const char *s)
 {
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);     /* " -1" wraps: no '-' */
-    if (*s == '\0' || strchr(s, '-') || *end != '\0' || errno == ERANGE)
+    unsigned long long v = strtoull(s, &end, 10);     /* "-1" wraps: no '-' */
+    if (!bare(s) || strchr(s, '-') || *end != '\0' || errno == ERANGE)
         cli_die(2, "%s: '%s' is not a seed (expected a whole number "
                 "0..18446744073709551615)", flag, s);
     return (uint64_t)v;
 }
 
+/* A number strtod reads but that overflows is "too large"; one that
+ * underflows (1e-320) is finite but too close to 0: out of range. */
 double cli_double(const char *flag, const char *s, double min, double max)
 {
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (*s == '\0' || *end != '\0' || errno == ERANGE || !isfinite(v))
-        cli_die(2, "%s: '%s' is not a finite number (expected %g..%g)", flag,
-                s, min, max);
+    if (!bare(s) || *end != '\0' || isnan(v))
+        cli_die(2, "%s: '%s' is not a number (expected %g..%g)", flag, s, min,
+                max);
+    if (isinf(v) || (errno == ERANGE && fabs(v) > 1))
+        cli_die(2, "%s: '%s' is too large (expected %g..%g)", flag, s, min,
+                max);
+    if (errno == ERANGE)
+        cli_die(2, "%s: '%s' is too close to 0 (expected %g..%g)", flag, s,
+                min, max);
     if (v < min || v > max)
-        cli_die(2, "%s: %g is out of range (expected %g..%g)", flag, v, min,
+        cli_die(2, "%s: %s is out of range (expected %g..%g)", flag, s, min,
                 max);
     return v;
 }
 
-int cli_sizes(const char *flag, const char *s, int *sizes, int max)
+int cli_sizes(const char *flag, const char *s, int *sizes, int max,
+              const char *example)
 {
     int n = 0;
     const char *p = s;
@@ -175,12 +171,13 @@ int cli_sizes(const char *flag, const char *s, int *sizes, int max)
         char *end;
         errno = 0;
         long v = strtol(p, &end, 10);
-        if (end == p || (*end != ',' && *end != '\0') || errno == ERANGE)
+        if (!bare(p) || end == p || (*end != ',' && *end != '\0') ||
+            errno == ERANGE)
             cli_die(2, "%s: '%s' is not a list of layer sizes (expected e.g. "
-                    "784,30,10)", flag, s);
-        if (v < 1 || v > 100000)
+                    "%s)", flag, s, example);
+        if (v < 1 || v > NETWORK_MAX_LAYER_SIZE)
             cli_die(2, "%s: layer size %ld is out of range (expected "
-                    "1..100000)", flag, v);
+                    "1..%d)", flag, v, NETWORK_MAX_LAYER_SIZE);
         if (n == max)
             cli_die(2, "%s: more than %d layers", flag, max);
         sizes[n++] = (int)v;
@@ -189,9 +186,201 @@ int cli_sizes(const char *flag, const char *s, int *sizes, int max)
         p = end + 1;
     }
     if (n < 2)
-        cli_die(2, "%s: '%s' has fewer than 2 layers (expected e.g. "
-                "784,30,10)", flag, s);
+        cli_die(2, "%s: '%s' has fewer than 2 layers (expected e.g. %s)",
+                flag, s, example);
     return n;
+}
+
+void cli_check_count(const char *flag, long n, size_t available,
+                     const char *what)
+{
+    if (n > 0 && (size_t)n > available)
+        cli_die(2, "%s: %ld is more than the %zu %s", flag, n, available, what);
+}
+
+/* The default shown after a flag's help: its value before parsing. */
+static void default_text(char *buf, size_t len, const CliFlag *f)
+{
+    buf[0] = '\0';
+    switch (f->type) {
+    case CLI_INT:
+        snprintf(buf, len, "%d", *(int *)f->value);
+        break;
+    case CLI_LONG:
+        if (*(long *)f->value)          /* 0: "all", said by the help */
+            snprintf(buf, len, "%ld", *(long *)f->value);
+        break;
+    case CLI_DOUBLE:
+        snprintf(buf, len, "%g", *(double *)f->value);
+        break;
+    case CLI_SEED:
+        snprintf(buf, len, "%llu", (unsigned long long)*(uint64_t *)f->value);
+        break;
+    case CLI_SIZES: {
+        const CliSizes *z = f->value;
+        size_t used = 0;
+        for (int l = 0; l < z->n && used < len; l++)
+            used += (size_t)snprintf(buf + used, len - used, "%s%d",
+                                     l ? "," : "", z->size[l]);
+        break;
+    }
+    case CLI_TEXT:
+    case CLI_CHOICE:
+        if (*(const char **)f->value)
+            snprintf(buf, len, "%s", *(const char **)f->value);
+        break;
+    case CLI_SWITCH:
+        break;
+    }
+}
+
+/* Stores the value s of flag f (named "--name" in messages). */
+static void set_value(const CliFlag *f, const char *s)
+{
+    char flag[64];
+    snprintf(flag, sizeof flag, "--%s", f->name);
+    switch (f->type) {
+    case CLI_SWITCH:
+        *(int *)f->value = 1;
+        break;
+    case CLI_INT:
+        *(int *)f->value = (int)cli_long(flag, s, (long)f->min, (long)f->max);
+        break;
+    case CLI_LONG:
+        *(long *)f->value = cli_long(flag, s, (long)f->min, (long)f->max);
+        break;
+    case CLI_DOUBLE:
+        *(double *)f->value = cli_double(flag, s, f->min, f->max);
+        break;
+    case CLI_SEED:
+        *(uint64_t *)f->value = cli_seed(flag, s);
+        break;
+    case CLI_SIZES: {           /* the default is the example */
+        char example[128];
+        CliSizes *z = f->value;
+        default_text(example, sizeof example, f);
+        z->n = cli_sizes(flag, s, z->size, NETWORK_MAX_LAYERS,
+                         example[0] ? example : "784,30,10");
+        break;
+    }
+    case CLI_TEXT:
+        if (*s == '\0')
+            cli_die(2, "%s: the value is empty (expected a %s)", flag,
+                    f->meta && !strcmp(f->meta, "DIR") ? "folder" : "name");
+        *(const char **)f->value = s;
+        break;
+    case CLI_CHOICE: {
+        char list[256] = "";
+        for (const char *const *c = f->choices; *c; c++) {
+            if (!strcmp(s, *c)) {
+                *(const char **)f->value = *c;
+                return;
+            }
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                     c == f->choices ? "" : c[1] ? ", " : " or ", *c);
+        }
+        cli_die(2, "%s: '%s' is not a choice here (expected %s)", flag, s,
+                list);
+    }
+    }
+}
+
+/* The flag of an argument, for a message: "--eta" of "--eta=x". */
+static void flag_text(char *buf, size_t len, const char *arg)
+{
+    size_t n = strcspn(arg, "=");
+    snprintf(buf, len, "%.*s", (int)(n < len ? n : len - 1), arg);
+}
+
+enum { CLI_MAX_FLAGS = 32, CLI_VAL = 256 };   /* getopt val = CLI_VAL + index */
+
+/* Dies with the one line that getopt_long's answer c calls for. */
+static void flag_error(const CliProgram *p, int c, const char *arg)
+{
+    char text[64];
+    flag_text(text, sizeof text, arg && arg[0] ? arg : "?");
+    if (c == ':')
+        cli_die(2, "%s needs a value (see %s --help)", text, prog);
+    if (optopt >= CLI_VAL || (optopt == 'h' && arg[1] == '-'))
+        cli_die(2, "--%s takes no value (got '%s')", optopt == 'h' ? "help" :
+                p->flags[optopt - CLI_VAL].name, arg);
+    if (optopt)
+        cli_die(2, "unknown flag '-%c' (see %s --help)", optopt, prog);
+    int matches = 0;            /* getopt_long takes a prefix if unique */
+    for (int k = 0; k < p->n_flags && !strncmp(text, "--", 2); k++)
+        matches += !strncmp(p->flags[k].name, text + 2, strlen(text + 2));
+    cli_die(2, "%s flag '%s' (see %s --help)", matches > 1 ? "ambiguous" :
+            "unknown", text, prog);
+}
+
+void cli_parse(const CliProgram *p, int argc, char **argv)
+{
+    struct option opts[CLI_MAX_FLAGS + 2];
+    int given[CLI_MAX_FLAGS] = {0};
+    int n = p->n_flags < CLI_MAX_FLAGS ? p->n_flags : CLI_MAX_FLAGS;
+    for (int k = 0; k < n; k++)
+        opts[k] = (struct option){p->flags[k].name, p->flags[k].type ==
+                                  CLI_SWITCH ? no_argument : required_argument,
+                                  NULL, CLI_VAL + k};
+    opts[n] = (struct option){"help", no_argument, NULL, 'h'};
+    opts[n + 1] = (struct option){NULL, 0, NULL, 0};
+    opterr = 0;                 /* our messages, not getopt's */
+    optind = 0;                 /* glibc: start afresh (the fuzzer parses often) */
+    for (;;) {                  /* "+": stop at the first non-flag */
+        int c = getopt_long(argc, argv, "+:h", opts, NULL);
+        if (c == -1)
+            break;
+        if (c == 'h')
+            cli_usage(p), exit(0);
+        if (c == ':' || c == '?')
+            flag_error(p, c, argv[optind - 1]);
+        int k = c - CLI_VAL;
+        if (given[k]++)
+            cli_die(2, "--%s given twice (expected it once)", p->flags[k].name);
+        set_value(&p->flags[k], optarg);
+    }
+    if (optind < argc)
+        cli_die(2, "unexpected argument '%s' (flags start with --; see %s "
+                "--help)", argv[optind], prog);
+}
+
+/* One flag's lines: "  --name META" padded to width, then the help, its
+ * default appended to the last line. */
+static void usage_flag(const CliFlag *f, int width)
+{
+    char head[64], def[128];
+    snprintf(head, sizeof head, "  --%s%s%s", f->name, f->meta ? " " : "",
+             f->meta ? f->meta : "");
+    default_text(def, sizeof def, f);
+    int col = printf("%-*s", width, head);
+    for (const char *h = f->help; *h;) {
+        size_t n = strcspn(h, "\n");
+        col += printf("%.*s", (int)n, h);
+        h += n;
+        if (*h == '\n')
+            col = printf("\n%*s", width, "") - 1, h++;
+    }
+    if (def[0] && col + 11 + (int)strlen(def) > 79)    /* " (default X)" */
+        printf("\n%*s(default %s)\n", width, "", def);
+    else
+        printf(def[0] ? " (default %s)\n" : "\n", def);
+}
+
+void cli_usage(const CliProgram *p)
+{
+    int width = 17;                     /* "  --help" and its gap, at least */
+    for (int k = 0; k < p->n_flags; k++) {
+        const CliFlag *f = &p->flags[k];
+        int w = 4 + (int)strlen(f->name) +
+                (f->meta ? 1 + (int)strlen(f->meta) : 0) + 2;
+        width = w > width ? w : width;
+    }
+    printf("usage: %s [flags]\n%s\n\n", prog, p->about);
+    for (int k = 0; k < p->n_flags; k++)
+        usage_flag(&p->flags[k], width);
+    printf("%-*sshow this help\n", width, "  --help");
+    if (p->epilog)
+        printf("\n%s\n", p->epilog);
 }
 
 void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)

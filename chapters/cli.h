@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "mnist.h"
+#include "nndl.h"
 
 /* Set the program name used in messages (call first in main). */
 void cli_init(const char *argv0);
@@ -23,20 +23,99 @@ const char *cli_prog(void);
 void cli_die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 
-/* Flag parsing.  cli_value returns the value after argv[*i] (advancing *i)
- * or dies with "flag needs a value".  The parsers reject empty strings,
- * trailing junk ("3.0x"), NaN, infinities and values out of [min, max].
- * cli_once dies if the same flag is given twice. */
-const char *cli_value(int argc, char **argv, int *i);
-void cli_once(const char *flag);
+/* ---- Flags --------------------------------------------------------------
+ * Each program declares its flags once, in a table of CliFlag; cli_parse
+ * reads the command line with getopt_long (so `--eta 3`, `--eta=3` and an
+ * unambiguous prefix such as `--ep 3` all work) and cli_usage prints the
+ * help generated from the same table.  Every error is one line and exit 2:
+ * an unknown flag, a missing value, a value on a switch, a flag given
+ * twice, a stray argument, or a value the flag's type and bounds reject.
+ * --help and -h print the usage and exit 0. */
+typedef enum {
+    CLI_SWITCH,   /* no value; sets the int to 1 */
+    CLI_INT,      /* an int in [min, max] */
+    CLI_LONG,     /* a long in [min, max] */
+    CLI_DOUBLE,   /* a finite double in [min, max] */
+    CLI_SEED,     /* a uint64_t, 0..2^64-1 */
+    CLI_SIZES,    /* layer sizes "784,30,10" into a CliSizes */
+    CLI_TEXT,     /* a non-empty string (a file or folder name) */
+    CLI_CHOICE    /* one of the strings in `choices` (NULL-terminated) */
+} CliType;
+
+typedef struct {
+    const char *name;           /* "eta" for --eta */
+    CliType type;
+    void *value;                /* int, long, double, uint64_t, CliSizes or
+                                   const char * to fill in; its value before
+                                   parsing is the default shown in --help */
+    const char *meta;           /* the value's name in --help ("X") */
+    double min, max;            /* bounds for CLI_INT, CLI_LONG, CLI_DOUBLE */
+    const char *help;           /* lines separated by '\n' */
+    const char *const *choices; /* for CLI_CHOICE */
+} CliFlag;
+
+typedef struct {
+    int n;                      /* layers; 0 until given */
+    int size[NETWORK_MAX_LAYERS];
+} CliSizes;
+
+typedef struct {
+    const char *about;          /* what the program does, after "usage:" */
+    const CliFlag *flags;
+    int n_flags;
+    const char *epilog;         /* printed after the flags, or NULL */
+} CliProgram;
+
+/* Parses argv with p's table (or exits: 0 after --help, 2 on an error). */
+void cli_parse(const CliProgram *p, int argc, char **argv);
+
+/* Prints the usage generated from p's table on stdout. */
+void cli_usage(const CliProgram *p);
+
+/* The limits that more than one program uses, in one place.  A count is
+ * first checked against these (before the data is read), then against the
+ * data actually loaded (cli_check_count). */
+#define CLI_MAX_EXAMPLES 10000000L   /* --train, --test, --batch; as the IDX reader */
+#define CLI_MAX_EPOCHS 100000
+#define CLI_MAX_THREADS 64
+
+/* The flags that several programs share, so that each is declared once. */
+#define CLI_FLAG_SEED(v, what) \
+    {"seed", CLI_SEED, (v), "N", 0, 0, what, NULL}
+#define CLI_FLAG_EPOCHS(v) {"epochs", CLI_INT, (v), "N", 1, CLI_MAX_EPOCHS, \
+    "passes over the training data", NULL}
+#define CLI_FLAG_BATCH(v) {"batch", CLI_LONG, (v), "N", 1, CLI_MAX_EXAMPLES, \
+    "mini-batch size", NULL}
+#define CLI_FLAG_ETA(v) {"eta", CLI_DOUBLE, (v), "X", 1e-12, 1e6, \
+    "learning rate", NULL}
+#define CLI_FLAG_TRAIN(v) {"train", CLI_LONG, (v), "N", 1, CLI_MAX_EXAMPLES, \
+    "train on the first N of the 50,000 training images", NULL}
+#define CLI_FLAG_TEST(v) {"test", CLI_LONG, (v), "N", 1, CLI_MAX_EXAMPLES, \
+    "evaluate on the first N of the 10,000 test images", NULL}
+#define CLI_FLAG_THREADS(v) {"threads", CLI_INT, (v), "N", 1, CLI_MAX_THREADS, \
+    "threads for the fast path (same results)", NULL}
+#define CLI_FLAG_DATA(v) {"data", CLI_TEXT, (v), "DIR", 0, 0, \
+    "folder with the MNIST IDX files, raw or .gz\n" \
+    "(default $MNIST_DIR or data/mnist)", NULL}
+#define CLI_FLAG_OUT_DIR(v, what) {"out-dir", CLI_TEXT, (v), "DIR", 0, 0, \
+    what, NULL}
+
+/* The value parsers behind the table (flag is "--eta", for messages).  They
+ * reject empty strings, white space, trailing junk ("3.0x"), NaN,
+ * infinities and values out of [min, max]. */
 long cli_long(const char *flag, const char *s, long min, long max);
 uint64_t cli_seed(const char *flag, const char *s);
 double cli_double(const char *flag, const char *s, double min, double max);
-/* Parses "784,30,10" into sizes (at most max entries, each 1..100000);
- * returns the count (at least 2). */
-int cli_sizes(const char *flag, const char *s, int *sizes, int max);
-/* Dies with "unknown flag" naming it and suggesting --help. */
-void cli_unknown(const char *flag) __attribute__((noreturn));
+/* Parses "784,30,10" into sizes (at most max entries, each
+ * 1..NETWORK_MAX_LAYER_SIZE); returns the count (at least 2).  A bad list
+ * is answered with "expected e.g. <example>". */
+int cli_sizes(const char *flag, const char *s, int *sizes, int max,
+              const char *example);
+
+/* Dies with exit 2 (the flag asks for more than there is) unless
+ * n <= available; what names the data ("test images in DIR"). */
+void cli_check_count(const char *flag, long n, size_t available,
+                     const char *what);
 
 /* Loads the MNIST split (or Fashion-MNIST when dataset is "fashion") from
  * dir (NULL: $MNIST_DIR or data/mnist; data/fashion or the Debian

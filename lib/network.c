@@ -12,8 +12,6 @@
 #include "network.h"
 #include "sigmoid.h"
 
-#define MAX_LAYER_SIZE 1000000
-
 /* Points w, b, nabla_w, nabla_b, z, a, delta into their blocks. */
 static void set_views(Network *net)
 {
@@ -41,7 +39,7 @@ static int sizes_ok(const int *sizes, int L)
     if (!sizes || L < 2 || L > NETWORK_MAX_LAYERS)
         return 0;
     for (int l = 0; l < L; l++)
-        if (sizes[l] < 1 || sizes[l] > MAX_LAYER_SIZE)
+        if (sizes[l] < 1 || sizes[l] > NETWORK_MAX_LAYER_SIZE)
             return 0;
     return 1;
 }

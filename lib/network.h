@@ -40,6 +40,9 @@
 #include "rng.h"
 
 #define NETWORK_MAX_LAYERS 16
+/* The most neurons in one layer (network_create, network_load and the
+ * programs' --sizes all use this bound). */
+#define NETWORK_MAX_LAYER_SIZE 100000
 
 typedef struct {
     int num_layers;             /* L */
@@ -61,7 +64,7 @@ typedef struct {
 typedef int (*EpochCallback)(int epoch, const Network *net, void *ctx);
 
 /* Creates a network with layer sizes sizes[0..num_layers-1] (at least 2
- * layers, at most NETWORK_MAX_LAYERS, every size >= 1) and every weight and
+ * layers, at most NETWORK_MAX_LAYERS, every size 1..NETWORK_MAX_LAYER_SIZE) and every weight and
  * bias drawn from N(0, 1) with rng (Network.__init__).  When rng is NULL all
  * parameters are zero.  Returns NULL on bad sizes or out of memory.
  * The caller owns the result: free it with network_free. */

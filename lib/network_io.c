@@ -119,9 +119,10 @@ static NndlStatus check_header(const unsigned char *buf, size_t len,
         return nndl_fail(err, NNDL_ERR_FORMAT, "%s: truncated header", path);
     for (uint32_t l = 0; l < n; l++) {
         uint32_t s = get32(buf + 12 + 4 * l);
-        if (s < 1 || s > 1000000)
+        if (s < 1 || s > NETWORK_MAX_LAYER_SIZE)
             return nndl_fail(err, NNDL_ERR_FORMAT, "%s: layer %u has size %u "
-                             "(expected 1..1000000)", path, l, s);
+                             "(expected 1..%d)", path, l, s,
+                             NETWORK_MAX_LAYER_SIZE);
         sizes[l] = (int)s;
     }
     *L = (int)n;

@@ -54,7 +54,12 @@ for p in "${progs[@]}"; do
     if "$p" --help >"$tmp/help" 2>"$tmp/err" && [ -s "$tmp/help" ] && [ ! -s "$tmp/err" ]; then ok
     else bad "$name --help: expected usage on stdout and exit 0"; fi
     expect 2 "unknown flag '--no-such-flag'" "$p" --no-such-flag
-    expect 2 "unknown flag 'extra'" "$p" extra
+    expect 2 "unexpected argument 'extra'" "$p" extra
+    expect 2 "unexpected argument 'extra'" "$p" --seed 1 extra --seed 2
+    expect 2 "--help takes no value" "$p" --help=1
+    expect 2 "--seed: 'abc'" "$p" --seed=abc        # --flag=value, as GNU
+    expect 2 "--seed: 'abc'" "$p" --se abc          # a unique prefix
+    expect 2 "--seed: '' is not" "$p" --seed=
     # "  --flag VALUE   text": flags that take a value, with its kind.
     grep -oE '^ +--[a-z][a-z-]* [A-Z]+' "$tmp/help" | awk '{print $1, $2}' >"$tmp/flags"
     while read -r flag kind; do
@@ -80,13 +85,25 @@ for p in "${progs[@]}"; do
             expect 2 "$flag: '784,x,10'" "$p" "$flag" 784,x,10
             expect 2 "$flag given twice" "$p" "$flag" 784,30,10 "$flag" 784,30,10
             ;;
-        *)  # DIR, FILE, NAME: parsed later, but never given twice.
+        NAME)  # a choice: only the listed ones
+            expect 2 "$flag: 'no-such-choice' is not a choice" "$p" "$flag" no-such-choice
+            ;;
+        *)  # DIR, FILE: parsed later, but never given twice or empty.
             expect 2 "$flag given twice" "$p" "$flag" "$tmp/x" "$flag" "$tmp/x"
+            expect 2 "$flag: the value is empty" "$p" "$flag="
             ;;
         esac
     done <"$tmp/flags"
     [ -s "$tmp/flags" ] || bad "$name --help lists no flag with a value"
 done
+
+# --flag=value and --flag value mean the same (getopt_long, as GNU programs).
+arch=$bin/1.3-architecture
+if [ -x "$arch" ]; then
+    a=$("$arch" --seed=7 --sizes=3,2,1) b=$("$arch" --seed 7 --sizes 3,2,1) c=$("$arch" --seed 8 --sizes 3,2,1)
+    if [ -n "$a" ] && [ "$a" = "$b" ] && [ "$a" != "$c" ]; then ok
+    else bad "1.3-architecture --seed=7 --sizes=3,2,1: not the output of --seed 7 --sizes 3,2,1"; fi
+fi
 
 # --- 2. Ranges of the training programs (flags shared by 1.6 and 1.7) -----
 for p in "$sgd" "$bin/1.7-deep"; do
@@ -108,10 +125,16 @@ for p in "$sgd" "$bin/1.7-deep"; do
     expect_re 2 "--sizes: (the last layer has 9 neurons \\(expected 10|784 inputs and 9 outputs)" "$p" --sizes 784,30,9
     expect_re 2 "--train: 50001 is (more than the 50000 training images|out of range)" "$p" --train 50001
     expect_re 2 "--test: 10001 is (more than the 10000 test images|out of range)" "$p" --test 10001
-    expect 2 "--batch: 101 is larger than the training set" "$p" --train 100 --batch 101
+    expect 2 "--batch: 101 is more than the 100 images of the training set" "$p" --train 100 --batch 101
+    expect 2 "ambiguous flag '--e'" "$p" --e 3
 done
 if [ -x "$sgd" ]; then
-    expect 2 "--dataset: 'cifar' is not a dataset" "$sgd" --dataset cifar
+    expect 2 "--dataset: 'cifar' is not a choice here (expected mnist or fashion)" "$sgd" --dataset cifar
+    expect 2 "--textbook takes no value" "$sgd" --textbook=1
+    expect 2 "--eta: '1e-320' is too close to 0" "$sgd" --eta 1e-320
+    expect 2 "--eta: ' 3' is not a number" "$sgd" --eta " 3"
+    expect 2 "--eta: '3 ' is not a number" "$sgd" --eta "3 "
+    expect 2 "--epochs: ' 3' is not a whole number" "$sgd" --epochs " 3"
     expect 2 "--dataset given twice" "$sgd" --dataset mnist --dataset fashion
 fi
 

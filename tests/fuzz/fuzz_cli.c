@@ -1,10 +1,11 @@
 /* fuzz_cli.c - the flag parser: chapters/cli.c and the real parse() of
  * bin/1.6-mnist-sgd, included here so their static state can be reset.
  *
- * cli_die ends the program with exit(); here `exit` is renamed to
- * fuzz_exit, which records the status and jumps back to the harness, so
- * one process can try millions of command lines.  cli.c itself is not
- * changed.
+ * The parser is getopt_long's (cli_parse resets it with optind = 0 on
+ * every call).  cli_die ends the program with exit(); here `exit` is
+ * renamed to fuzz_exit, which records the status and jumps back to the
+ * harness, so one process can try millions of command lines.  cli.c
+ * itself is not changed.
  *
  * Input: the arguments, separated by NUL bytes (argv[0] is the program's
  * name).  When the first byte is 0x01 the rest is one value string, given
@@ -81,20 +82,26 @@ static void check_exit(int newline_in_args)
 /* After a successful parse: every value the program will use is legal. */
 static void check_options(const Options *o)
 {
-    FUZZ_ASSERT(o->num_layers >= 2 && o->num_layers <= NETWORK_MAX_LAYERS);
-    for (int l = 0; l < o->num_layers; l++)
-        FUZZ_ASSERT(o->sizes[l] >= 1 && o->sizes[l] <= 100000);
-    FUZZ_ASSERT(o->epochs >= 1 && o->batch >= 1);
+    FUZZ_ASSERT(o->sizes.n >= 2 && o->sizes.n <= NETWORK_MAX_LAYERS);
+    for (int l = 0; l < o->sizes.n; l++)
+        FUZZ_ASSERT(o->sizes.size[l] >= 1 &&
+                    o->sizes.size[l] <= NETWORK_MAX_LAYER_SIZE);
+    FUZZ_ASSERT(o->epochs >= 1 && o->epochs <= CLI_MAX_EPOCHS);
+    FUZZ_ASSERT(o->batch >= 1 && o->batch <= CLI_MAX_EXAMPLES);
+    FUZZ_ASSERT(o->threads >= 1 && o->threads <= CLI_MAX_THREADS);
     FUZZ_ASSERT(isfinite(o->eta) && o->eta > 0);
-    FUZZ_ASSERT(o->n_train >= 0 && o->n_test >= 0);
+    FUZZ_ASSERT(o->n_train >= 0 && o->n_train <= CLI_MAX_EXAMPLES);
+    FUZZ_ASSERT(o->n_test >= 0 && o->n_test <= CLI_MAX_EXAMPLES);
+    FUZZ_ASSERT(o->textbook == 0 || o->textbook == 1);
+    FUZZ_ASSERT(!o->log || *o->log);
+    FUZZ_ASSERT(!o->save || *o->save);
+    FUZZ_ASSERT(!o->data || *o->data);
     FUZZ_ASSERT(!strcmp(o->dataset, "mnist") || !strcmp(o->dataset, "fashion"));
 }
 
 static void parse_command_line(char **argv, int argc, int newline_in_args)
 {
-    /* main()'s defaults, by name so new fields start at zero */
-    Options o = {.sizes = {784, 30, 10}, .num_layers = 3, .epochs = 30,
-                 .batch = 10, .eta = 3.0, .seed = 1, .dataset = "mnist"};
+    Options o = defaults;       /* main()'s */
     if (setjmp(fuzz_back) == 0) {
         parse(&o, argc, argv);
         check_options(&o);
@@ -110,7 +117,6 @@ static void parse_value(const char *s)
     static volatile int step;
     int sizes[NETWORK_MAX_LAYERS];
     for (step = 0; step < 4; step++) {
-        n_seen = 0;
         if (setjmp(fuzz_back) != 0) {
             FUZZ_ASSERT(fuzz_status == 2);
             continue;
@@ -125,7 +131,8 @@ static void parse_value(const char *s)
             (void)cli_seed("--seed", s);
             FUZZ_ASSERT(!strchr(s, '-'));      /* no negative seed wraps */
         } else {
-            int n = cli_sizes("--sizes", s, sizes, NETWORK_MAX_LAYERS);
+            int n = cli_sizes("--sizes", s, sizes, NETWORK_MAX_LAYERS,
+                              "784,30,10");
             FUZZ_ASSERT(n >= 2 && n <= NETWORK_MAX_LAYERS);
         }
     }
@@ -139,7 +146,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(buf, data, size);
     buf[size] = '\0';
     cli_init("bin/1.6-mnist-sgd");
-    n_seen = 0;
     capture();
     if (size > 0 && data[0] == 0x01) {
         parse_value(buf + 1);

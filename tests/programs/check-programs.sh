@@ -67,7 +67,7 @@ common 1.4-digit-network --out-dir out --count 1
 common 1.5-gradient-descent --out-dir out
 common 1.7-deep --out-dir out --sizes 784,10 --train 100 --test 100 --epochs 1
 expect_error 1.7-deep "--sizes: 784 inputs and 9 outputs" --sizes 784,30,9
-expect_error 1.7-deep "--train: 60000 is out of range" --train 60000
+expect_error 1.7-deep "--train: 60000 is more than the 50000 training images" --train 60000
 
 # ---- 1.1: perceptrons ----------------------------------------------------
 "$bin/1.1-perceptrons" >1.1.out
