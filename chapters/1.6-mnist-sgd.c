@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "epochs.h"
 #include "nndl.h"
 
@@ -32,30 +33,30 @@ static void parse(Options *o, int argc, char **argv)
 {
     const CliFlag flags[] = {
         {"sizes", CLI_SIZES, &o->sizes, "LIST", 0, 0,
-         "layer sizes, input first", NULL},
+         N_("layer sizes, input first"), NULL},
         CLI_FLAG_EPOCHS(&o->epochs),
         CLI_FLAG_BATCH(&o->batch),
         CLI_FLAG_ETA(&o->eta),
-        CLI_FLAG_SEED(&o->seed, "seed for the weights and the shuffling"),
+        CLI_FLAG_SEED(&o->seed, N_("seed for the weights and the shuffling")),
         CLI_FLAG_TRAIN(&o->n_train),
         CLI_FLAG_TEST(&o->n_test),
         CLI_FLAG_DATA(&o->data),
         {"dataset", CLI_CHOICE, &o->dataset, "NAME", 0, 0,
-         "mnist or fashion (Fashion-MNIST)", datasets},
+         N_("mnist or fashion (Fashion-MNIST)"), datasets},
         {"log", CLI_TEXT, &o->log, "FILE", 0, 0,
-         "write a TSV log: epoch correct total accuracy seconds", NULL},
+         N_("write a TSV log: epoch correct total accuracy seconds"), NULL},
         {"save", CLI_TEXT, &o->save, "FILE", 0, 0,
-         "save the trained network to FILE", NULL},
+         N_("save the trained network to FILE"), NULL},
         CLI_FLAG_THREADS(&o->threads),
         {"textbook", CLI_SWITCH, &o->textbook, NULL, 0, 0,
-         "train with the per-example textbook code\n"
-         "(network_sgd; same results, much slower)", NULL},
+         N_("train with the per-example textbook code\n"
+         "(network_sgd; same results, much slower)"), NULL},
     };
     const CliProgram prog = {
-        "Trains a network on MNIST with mini-batch SGD (section 1.6) and\n"
-        "prints 'Epoch k: correct / total' on the test set after each epoch.",
+        N_("Trains a network on MNIST with mini-batch SGD (section 1.6) and\n"
+        "prints 'Epoch k: correct / total' on the test set after each epoch."),
         flags, sizeof flags / sizeof *flags,
-        "Same seed, same output.  Timing goes to stderr."};
+        N_("Same seed, same output.  Timing goes to stderr.")};
     cli_parse(&prog, argc, argv);
 }
 
@@ -64,28 +65,28 @@ static void check_against_data(Options *o, const MnistSplit *d)
 {
     const int *s = o->sizes.size;
     if ((size_t)s[0] != d->training.dim)
-        cli_die(2, "--sizes: the first layer has %d neurons but the images "
-                "have %zu pixels (expected %zu)", s[0], d->training.dim,
+        cli_die(2, _("--sizes: the first layer has %d neurons but the images "
+                "have %zu pixels (expected %zu)"), s[0], d->training.dim,
                 d->training.dim);
     if (s[o->sizes.n - 1] != MNIST_CLASSES)
-        cli_die(2, "--sizes: the last layer has %d neurons (expected %d, one "
-                "per digit)", s[o->sizes.n - 1], MNIST_CLASSES);
-    cli_check_count("--train", o->n_train, d->training.n, "training images");
-    cli_check_count("--test", o->n_test, d->test.n, "test images");
+        cli_die(2, _("--sizes: the last layer has %d neurons (expected %d, one "
+                "per digit)"), s[o->sizes.n - 1], MNIST_CLASSES);
+    cli_check_count("--train", o->n_train, d->training.n, _("training images"));
+    cli_check_count("--test", o->n_test, d->test.n, _("test images"));
     cli_check_count("--batch", o->batch, o->n_train ? (size_t)o->n_train :
-                    d->training.n, "images of the training set");
+                    d->training.n, _("images of the training set"));
 }
 
 static void describe(const Options *o, const MnistSplit *d, size_t n_train,
                      size_t n_test)
 {
-    printf("Network [");
+    printf(_("Network ["));
     for (int l = 0; l < o->sizes.n; l++)
         printf("%s%d", l ? ", " : "", o->sizes.size[l]);
-    printf("]: %d epochs of mini-batch SGD, mini-batch size %ld, eta = %g, "
-           "seed %llu.\n", o->epochs, o->batch, o->eta,
+    printf(_("]: %d epochs of mini-batch SGD, mini-batch size %ld, eta = %g, "
+           "seed %llu.\n"), o->epochs, o->batch, o->eta,
            (unsigned long long)o->seed);
-    printf("Training on %zu %s images, testing on %zu (%zux%d pixels).\n",
+    printf(_("Training on %zu %s images, testing on %zu (%zux%d pixels).\n"),
            n_train, strcmp(o->dataset, "fashion") ? "MNIST" : "Fashion-MNIST",
            n_test, (size_t)d->training.rows, d->training.cols);
 }
@@ -113,7 +114,7 @@ int main(int argc, char **argv)
     rng_seed(&rng, o.seed);
     Network *net = network_create(o.sizes.size, o.sizes.n, &rng);
     if (!net)
-        cli_die(1, "out of memory creating the network");
+        cli_die(1, _("out of memory creating the network"));
     EpochLog r = {.test = &test, .indent = "", .epochs = o.epochs,
                   .textbook = o.textbook, .threads = o.threads, .eta = o.eta};
     if (o.log)
@@ -126,13 +127,13 @@ int main(int argc, char **argv)
     else if (network_fast_sgd(net, &train, o.epochs, (size_t)o.batch,
                               (float)o.eta, &rng, o.threads, epochs_on_epoch,
                               &r) < 0)
-        cli_die(1, "out of memory (or no threads) for the fast path; try "
-                "--textbook");
+        cli_die(1, _("out of memory (or no threads) for the fast path; try "
+                "--textbook"));
     epochs_finish(&r);
-    printf("Best: %zu / %zu (%.2f%%) after epoch %d.\n", r.best, test.n,
+    printf(_("Best: %zu / %zu (%.2f%%) after epoch %d.\n"), r.best, test.n,
            100.0 * r.best / test.n, r.best_epoch);
-    fprintf(stderr, "%s: %d epochs in %.2f s (%.3f s per epoch, evaluation "
-            "included)\n", cli_prog(), o.epochs, cli_now() - start,
+    fprintf(stderr, _("%s: %d epochs in %.2f s (%.3f s per epoch, evaluation "
+            "included)\n"), cli_prog(), o.epochs, cli_now() - start,
             (cli_now() - start) / o.epochs);
     if (r.log)
         cli_commit(&log_file);

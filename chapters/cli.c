@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lang.h"
 
 static const char *prog = "nndl";
 
@@ -83,6 +84,7 @@ static void track_tmp(const char *tmp, int add)
 
 void cli_init(const char *argv0)
 {
+    lang_init();
     const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
     prog = slash ? slash + 1 : (argv0 && *argv0 ? argv0 : prog);
 }
@@ -121,10 +123,10 @@ long cli_long(const char *flag, const char *s, long min, long max)
     errno = 0;
     long v = strtol(s, &end, 10);
     if (!bare(s) || *end != '\0' || errno == ERANGE)
-        cli_die(2, "%s: '%s' is not a whole number (expected %ld..%ld)", flag,
+        cli_die(2, _("%s: '%s' is not a whole number (expected %ld..%ld)"), flag,
                 s, min, max);
     if (v < min || v > max)
-        cli_die(2, "%s: %ld is out of range (expected %ld..%ld)", flag, v, min,
+        cli_die(2, _("%s: %ld is out of range (expected %ld..%ld)"), flag, v, min,
                 max);
     return v;
 }
@@ -135,8 +137,8 @@ uint64_t cli_seed(const char *flag, const char *s)
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);     /* "-1" wraps: no '-' */
     if (!bare(s) || strchr(s, '-') || *end != '\0' || errno == ERANGE)
-        cli_die(2, "%s: '%s' is not a seed (expected a whole number "
-                "0..18446744073709551615)", flag, s);
+        cli_die(2, _("%s: '%s' is not a seed (expected a whole number "
+                "0..18446744073709551615)"), flag, s);
     return (uint64_t)v;
 }
 
@@ -148,16 +150,16 @@ double cli_double(const char *flag, const char *s, double min, double max)
     errno = 0;
     double v = strtod(s, &end);
     if (!bare(s) || *end != '\0' || isnan(v))
-        cli_die(2, "%s: '%s' is not a number (expected %g..%g)", flag, s, min,
+        cli_die(2, _("%s: '%s' is not a number (expected %g..%g)"), flag, s, min,
                 max);
     if (isinf(v) || (errno == ERANGE && fabs(v) > 1))
-        cli_die(2, "%s: '%s' is too large (expected %g..%g)", flag, s, min,
+        cli_die(2, _("%s: '%s' is too large (expected %g..%g)"), flag, s, min,
                 max);
     if (errno == ERANGE)
-        cli_die(2, "%s: '%s' is too close to 0 (expected %g..%g)", flag, s,
+        cli_die(2, _("%s: '%s' is too close to 0 (expected %g..%g)"), flag, s,
                 min, max);
     if (v < min || v > max)
-        cli_die(2, "%s: %s is out of range (expected %g..%g)", flag, s, min,
+        cli_die(2, _("%s: %s is out of range (expected %g..%g)"), flag, s, min,
                 max);
     return v;
 }
@@ -173,20 +175,20 @@ int cli_sizes(const char *flag, const char *s, int *sizes, int max,
         long v = strtol(p, &end, 10);
         if (!bare(p) || end == p || (*end != ',' && *end != '\0') ||
             errno == ERANGE)
-            cli_die(2, "%s: '%s' is not a list of layer sizes (expected e.g. "
-                    "%s)", flag, s, example);
+            cli_die(2, _("%s: '%s' is not a list of layer sizes (expected e.g. "
+                    "%s)"), flag, s, example);
         if (v < 1 || v > NETWORK_MAX_LAYER_SIZE)
-            cli_die(2, "%s: layer size %ld is out of range (expected "
-                    "1..%d)", flag, v, NETWORK_MAX_LAYER_SIZE);
+            cli_die(2, _("%s: layer size %ld is out of range (expected "
+                    "1..%d)"), flag, v, NETWORK_MAX_LAYER_SIZE);
         if (n == max)
-            cli_die(2, "%s: more than %d layers", flag, max);
+            cli_die(2, _("%s: more than %d layers"), flag, max);
         sizes[n++] = (int)v;
         if (*end == '\0')
             break;
         p = end + 1;
     }
     if (n < 2)
-        cli_die(2, "%s: '%s' has fewer than 2 layers (expected e.g. %s)",
+        cli_die(2, _("%s: '%s' has fewer than 2 layers (expected e.g. %s)"),
                 flag, s, example);
     return n;
 }
@@ -195,7 +197,7 @@ void cli_check_count(const char *flag, long n, size_t available,
                      const char *what)
 {
     if (n > 0 && (size_t)n > available)
-        cli_die(2, "%s: %ld is more than the %zu %s", flag, n, available, what);
+        cli_die(2, _("%s: %ld is more than the %zu %s"), flag, n, available, what);
 }
 
 /* The default shown after a flag's help: its value before parsing. */
@@ -265,8 +267,9 @@ static void set_value(const CliFlag *f, const char *s)
     }
     case CLI_TEXT:
         if (*s == '\0')
-            cli_die(2, "%s: the value is empty (expected a %s)", flag,
-                    f->meta && !strcmp(f->meta, "DIR") ? "folder" : "name");
+            cli_die(2, f->meta && !strcmp(f->meta, "DIR") ?
+                    _("%s: the value is empty (expected a folder)") :
+                    _("%s: the value is empty (expected a name)"), flag);
         *(const char **)f->value = s;
         break;
     case CLI_CHOICE: {
@@ -279,7 +282,7 @@ static void set_value(const CliFlag *f, const char *s)
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
                      c == f->choices ? "" : c[1] ? ", " : " or ", *c);
         }
-        cli_die(2, "%s: '%s' is not a choice here (expected %s)", flag, s,
+        cli_die(2, _("%s: '%s' is not a choice here (expected %s)"), flag, s,
                 list);
     }
     }
@@ -294,28 +297,47 @@ static void flag_text(char *buf, size_t len, const char *arg)
 
 enum { CLI_MAX_FLAGS = 32, CLI_VAL = 256 };   /* getopt val = CLI_VAL + index */
 
+/* --lang, which every program takes (see lang.h). */
+static const char *const languages[] = {"zh", "en", NULL};
+static const char *lang_value;
+static const CliFlag lang_flag = {"lang", CLI_CHOICE, &lang_value, "zh|en", 0, 0,
+    N_("the language of the messages\n(default: from LANGUAGE, LC_ALL or LANG)"),
+    languages};
+
+/* The language is chosen before any flag is read, so that every message,
+ * --help and the errors about flags given before --lang, is in it: a
+ * first, silent getopt_long pass over the same options looks for --lang. */
+static void choose_language(int argc, char **argv, const struct option *opts)
+{
+    optind = 0;
+    for (int c; (c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1;)
+        if (c == 'L' && optarg && lang_select(optarg) != 0)
+            break;              /* the real pass says what is wrong */
+    optind = 0;
+}
+
 /* Dies with the one line that getopt_long's answer c calls for. */
 static void flag_error(const CliProgram *p, int c, const char *arg)
 {
     char text[64];
     flag_text(text, sizeof text, arg && arg[0] ? arg : "?");
     if (c == ':')
-        cli_die(2, "%s needs a value (see %s --help)", text, prog);
+        cli_die(2, _("%s needs a value (see %s --help)"), text, prog);
     if (optopt >= CLI_VAL || (optopt == 'h' && arg[1] == '-'))
-        cli_die(2, "--%s takes no value (got '%s')", optopt == 'h' ? "help" :
+        cli_die(2, _("--%s takes no value (got '%s')"), optopt == 'h' ? "help" :
                 p->flags[optopt - CLI_VAL].name, arg);
     if (optopt)
-        cli_die(2, "unknown flag '-%c' (see %s --help)", optopt, prog);
+        cli_die(2, _("unknown flag '-%c' (see %s --help)"), optopt, prog);
     int matches = 0;            /* getopt_long takes a prefix if unique */
     for (int k = 0; k < p->n_flags && !strncmp(text, "--", 2); k++)
         matches += !strncmp(p->flags[k].name, text + 2, strlen(text + 2));
-    cli_die(2, "%s flag '%s' (see %s --help)", matches > 1 ? "ambiguous" :
-            "unknown", text, prog);
+    cli_die(2, matches > 1 ? _("ambiguous flag '%s' (see %s --help)") :
+            _("unknown flag '%s' (see %s --help)"), text, prog);
 }
 
 void cli_parse(const CliProgram *p, int argc, char **argv)
 {
-    struct option opts[CLI_MAX_FLAGS + 2];
+    struct option opts[CLI_MAX_FLAGS + 3];
     int given[CLI_MAX_FLAGS] = {0};
     int n = p->n_flags < CLI_MAX_FLAGS ? p->n_flags : CLI_MAX_FLAGS;
     for (int k = 0; k < n; k++)
@@ -323,9 +345,12 @@ void cli_parse(const CliProgram *p, int argc, char **argv)
                                   CLI_SWITCH ? no_argument : required_argument,
                                   NULL, CLI_VAL + k};
     opts[n] = (struct option){"help", no_argument, NULL, 'h'};
-    opts[n + 1] = (struct option){NULL, 0, NULL, 0};
+    opts[n + 1] = (struct option){"lang", required_argument, NULL, 'L'};
+    opts[n + 2] = (struct option){NULL, 0, NULL, 0};
     opterr = 0;                 /* our messages, not getopt's */
-    optind = 0;                 /* glibc: start afresh (the fuzzer parses often) */
+    lang_init();
+    choose_language(argc, argv, opts);  /* optind = 0: glibc starts afresh */
+    int lang_given = 0;
     for (;;) {                  /* "+": stop at the first non-flag */
         int c = getopt_long(argc, argv, "+:h", opts, NULL);
         if (c == -1)
@@ -334,14 +359,21 @@ void cli_parse(const CliProgram *p, int argc, char **argv)
             cli_usage(p), exit(0);
         if (c == ':' || c == '?')
             flag_error(p, c, argv[optind - 1]);
+        if (c == 'L') {
+            if (lang_given++)
+                cli_die(2, _("--%s given twice (expected it once)"), "lang");
+            set_value(&lang_flag, optarg);
+            lang_select(lang_value);
+            continue;
+        }
         int k = c - CLI_VAL;
         if (given[k]++)
-            cli_die(2, "--%s given twice (expected it once)", p->flags[k].name);
+            cli_die(2, _("--%s given twice (expected it once)"), p->flags[k].name);
         set_value(&p->flags[k], optarg);
     }
     if (optind < argc)
-        cli_die(2, "unexpected argument '%s' (flags start with --; see %s "
-                "--help)", argv[optind], prog);
+        cli_die(2, _("unexpected argument '%s' (flags start with --; see %s "
+                "--help)"), argv[optind], prog);
 }
 
 /* One flag's lines: "  --name META" padded to width, then the help, its
@@ -353,7 +385,7 @@ static void usage_flag(const CliFlag *f, int width)
              f->meta ? f->meta : "");
     default_text(def, sizeof def, f);
     int col = printf("%-*s", width, head);
-    for (const char *h = f->help; *h;) {
+    for (const char *h = _(f->help); *h;) {
         size_t n = strcspn(h, "\n");
         col += printf("%.*s", (int)n, h);
         h += n;
@@ -361,26 +393,27 @@ static void usage_flag(const CliFlag *f, int width)
             col = printf("\n%*s", width, "") - 1, h++;
     }
     if (def[0] && col + 11 + (int)strlen(def) > 79)    /* " (default X)" */
-        printf("\n%*s(default %s)\n", width, "", def);
+        printf(_("\n%*s(default %s)\n"), width, "", def);
     else
-        printf(def[0] ? " (default %s)\n" : "\n", def);
+        printf(def[0] ? _(" (default %s)\n") : "\n", def);
 }
 
 void cli_usage(const CliProgram *p)
 {
     int width = 17;                     /* "  --help" and its gap, at least */
-    for (int k = 0; k < p->n_flags; k++) {
-        const CliFlag *f = &p->flags[k];
+    for (int k = 0; k <= p->n_flags; k++) {
+        const CliFlag *f = k < p->n_flags ? &p->flags[k] : &lang_flag;
         int w = 4 + (int)strlen(f->name) +
                 (f->meta ? 1 + (int)strlen(f->meta) : 0) + 2;
         width = w > width ? w : width;
     }
-    printf("usage: %s [flags]\n%s\n\n", prog, p->about);
+    printf(_("usage: %s [flags]\n%s\n\n"), prog, _(p->about));
     for (int k = 0; k < p->n_flags; k++)
         usage_flag(&p->flags[k], width);
-    printf("%-*sshow this help\n", width, "  --help");
+    usage_flag(&lang_flag, width);
+    printf(_("%-*sshow this help\n"), width, "  --help");
     if (p->epilog)
-        printf("\n%s\n", p->epilog);
+        printf("\n%s\n", _(p->epilog));
 }
 
 void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
@@ -393,8 +426,8 @@ void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
         dir = "/usr/share/datasets/fashion-mnist";
     if (mnist_load_split(split, dir, 50000, err) != NNDL_OK)
         cli_die(1, "%s (%s)", err, fashion ?
-                "run 'make data-fashion' to install Fashion-MNIST" :
-                "run 'make data' to download MNIST, or pass --data DIR");
+                _("run 'make data-fashion' to install Fashion-MNIST") :
+                _("run 'make data' to download MNIST, or pass --data DIR"));
 }
 
 /* Forgets tmp once it is renamed or removed (a signal in between only
@@ -413,11 +446,11 @@ FILE *cli_create(AtomicFile *af, const char *path)
     af->path = strdup(path);
     af->tmp = malloc(len);
     if (!af->path || !af->tmp)
-        cli_die(1, "%s: out of memory", path);
+        cli_die(1, _("%s: out of memory"), path);
     snprintf(af->tmp, len, "%s.tmpXXXXXX", path);
     struct stat st;     /* found now, not by rename() after a long run */
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        cli_die(1, "%s: is a directory (expected a file name)", path);
+        cli_die(1, _("%s: is a directory (expected a file name)"), path);
     sigset_t old;
     block_signals(1, &old);
     int fd = mkstemp(af->tmp);
@@ -427,11 +460,11 @@ FILE *cli_create(AtomicFile *af, const char *path)
         track_tmp(af->tmp, 1);
     block_signals(0, &old);
     if (fd < 0)
-        cli_die(1, "%s: cannot create: %s", path, strerror(errno));
+        cli_die(1, _("%s: cannot create: %s"), path, strerror(errno));
     af->f = fdopen(fd, "w");
     if (!af->f) {
         unlink(af->tmp);
-        cli_die(1, "%s: cannot create: %s", path, strerror(errno));
+        cli_die(1, _("%s: cannot create: %s"), path, strerror(errno));
     }
     return af->f;
 }
@@ -444,7 +477,7 @@ void cli_commit(AtomicFile *af)
     if (!ok || rename(af->tmp, af->path) != 0) {
         saved = errno ? errno : saved;
         unlink(af->tmp);
-        cli_die(1, "%s: cannot write: %s", af->path, strerror(saved));
+        cli_die(1, _("%s: cannot write: %s"), af->path, strerror(saved));
     }
     forget_tmp(af->tmp);
     free(af->path);

@@ -55,6 +55,9 @@ static void ensure_messages_locale(void)
  * language is then handed to gettext through LANGUAGE instead. */
 void lang_init(void)
 {
+    static int done;
+    if (done++)
+        return;
     if (!setlocale(LC_ALL, "")) {
         const char *asked = asked_locale();
         const char *language = getenv("LANGUAGE");

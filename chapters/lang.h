@@ -21,7 +21,7 @@
 #define N_(msgid) (msgid)
 
 /* Sets the locale from the environment and binds the "nndl" catalogs
- * (call once, first thing in main). */
+ * (cli_init and cli_parse call it; later calls do nothing). */
 void lang_init(void);
 
 /* Switches to "zh" or "en" (the --lang flag); returns 0, or -1 for any

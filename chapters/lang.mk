@@ -13,7 +13,10 @@ MSGFMT ?= msgfmt
 MSGMERGE ?= msgmerge
 PO_LANGS := zh_CN
 LOCALE_DIR := share/locale
-PO_SRCS = $(sort $(wildcard chapters/*.c))
+PO_SRCS = $(sort $(wildcard chapters/*.c chapters/*.h))
+# How messages are marked (lang.h); tests/lang/check-po.sh uses the same.
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+  --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --force-po
 LOCALE_MOS := $(PO_LANGS:%=$(LOCALE_DIR)/%/LC_MESSAGES/nndl.mo)
 
 $(LOCALE_DIR)/%/LC_MESSAGES/nndl.mo: po/%.po
@@ -33,9 +36,8 @@ programs: locales
 HELP += "make pot          refresh po/nndl.pot from the marked messages and merge it into po/*.po"
 
 pot:
-	$(XGETTEXT) --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-	  --add-comments=TRANSLATORS: --sort-by-file --package-name=nndl-c \
-	  --msgid-bugs-address=nndl-c --force-po --output=po/nndl.pot $(PO_SRCS)
+	$(XGETTEXT) $(XGETTEXT_FLAGS) --sort-by-file --package-name=nndl-c \
+	  --msgid-bugs-address=nndl-c --output=po/nndl.pot $(PO_SRCS)
 	@for l in $(PO_LANGS); do $(MSGMERGE) --quiet --update --backup=none po/$$l.po po/nndl.pot; done
 
 clean-locales:

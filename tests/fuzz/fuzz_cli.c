@@ -35,6 +35,7 @@ _Noreturn void fuzz_exit(int status)
 #define exit fuzz_exit
 #define main program_main
 #include "cli.c"
+#include "lang.c"
 #include "epochs.c"
 #include "1.6-mnist-sgd.c"
 #undef main
