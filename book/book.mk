@@ -58,6 +58,20 @@ endef
 $(eval $(call book_capture,en))
 $(eval $(call book_capture,zh))
 
+# The runs of `make experiments` that the zh book shows (```{.output
+# result=RUN.out}```) are run again in Chinese, with the command kept in
+# results/.cmd/RUN (same seed, same numbers), into build/book/out/zh/results/.
+BOOK_RESULT_OUTS_zh := $(sort $(patsubst result="%",%,$(shell grep -oh 'result="[^"]*\.out"' $(BOOK_MD_zh))))
+BOOK_CAPTURED_zh += $(BOOK_RESULT_OUTS_zh:%=$(BOOK_OUT_zh)/results/%)
+$(BOOK_OUT_zh)/results/%.out: $(BOOK_RESULTS)/%.out
+	@mkdir -p $(@D) $(BOOK_RUN)/zh/results/$*
+	@cmd="$$(cat $(BOOK_RESULTS)/.cmd/$*)" && case $$cmd in *1.7-deep*) \
+	  cmd="$$cmd --out-dir $(BOOK_RUN)/zh/results/$*";; esac && \
+	  echo "book: $$cmd (in Chinese)" && \
+	  $(LANG_ENV_zh) $$cmd >$@.tmp 2>$(BOOK_RUN)/zh/results/$*.stderr || \
+	  { rm -f $@.tmp; echo "book: $$cmd failed:"; cat $(BOOK_RUN)/zh/results/$*.stderr; exit 1; }
+	@mv $@.tmp $@
+
 # $(call book_pandoc,lang,pandoc-lang,output,md-files)
 define book_pandoc
 	@mkdir -p $(dir $(3)) $(BUILD)/book

@@ -425,7 +425,8 @@ void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
     if (fashion && access(dir, F_OK) != 0)
         dir = "/usr/share/datasets/fashion-mnist";
     if (mnist_load_split(split, dir, 50000, err) != NNDL_OK)
-        cli_die(1, "%s (%s)", err, fashion ?
+        cli_die(1, /* TRANSLATORS: the library's message, then the advice */
+                _("%s (%s)"), err, fashion ?
                 _("run 'make data-fashion' to install Fashion-MNIST") :
                 _("run 'make data' to download MNIST, or pass --data DIR"));
 }
