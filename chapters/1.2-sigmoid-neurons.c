@@ -20,17 +20,10 @@
 
 #define N_IN 3   /* inputs of the single neuron in parts 2 and 3 */
 
-static void make_dir(const char *dir)
-{
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        cli_die(1, _("%s: cannot create the folder: %s"), dir, strerror(errno));
-}
-
 /* Part 1: sigma(z) next to step(z); the table on stdout, a fine grid to
  * OUT/sigmoid.tsv (columns z, step, sigmoid, sigmoid_prime). */
 static void sigmoid_vs_step(const char *out_dir)
 {
-    char path[4096];
     AtomicFile af;
     printf(_("1. The sigmoid against the step function\n\n"
            "      z   | step(z) | sigmoid(z) | sigmoid'(z)\n"));
@@ -40,9 +33,7 @@ static void sigmoid_vs_step(const char *out_dir)
     printf(_("\n   Look for: far from 0 the two agree (sigmoid near 0 or 1); near\n"
            "   z = 0 the sigmoid is smooth while the step jumps.  The slope\n"
            "   sigmoid'(z) is largest, 1/4, at z = 0.\n"));
-    make_dir(out_dir);
-    snprintf(path, sizeof path, "%s/sigmoid.tsv", out_dir);
-    FILE *f = cli_create(&af, path);
+    FILE *f = cli_create_in(&af, out_dir, "sigmoid.tsv");
     fprintf(f, "z\tstep\tsigmoid\tsigmoid_prime\n");
     for (int k = -160; k <= 160; k++) {
         double z = k / 20.0;
@@ -50,7 +41,7 @@ static void sigmoid_vs_step(const char *out_dir)
                 sigmoid_prime(z));
     }
     cli_commit(&af);
-    printf(_("   Wrote %s for the figure.\n\n"), path);
+    printf(_("   Wrote %s/sigmoid.tsv for the figure.\n\n"), out_dir);
 }
 
 /* A neuron with random inputs and weights whose bias puts z at -0.05,
@@ -200,6 +191,8 @@ int main(int argc, char **argv)
         flags, sizeof flags / sizeof *flags, NULL};
     cli_init(argv[0]);
     cli_parse(&prog, argc, argv);
+    cli_out_dir(out_dir);
+    cli_output("--out-dir", cli_path_in(out_dir, "sigmoid.tsv"));
     printf(_("Section 1.2: Sigmoid neurons\n\n"
            "A sigmoid neuron takes inputs anywhere in [0, 1] and outputs\n"
            "sigmoid(w.x + b) = 1 / (1 + exp(-(w.x + b))) instead of 0 or 1.\n\n"));

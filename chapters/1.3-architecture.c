@@ -126,7 +126,7 @@ static void parse(CliSizes *sizes, uint64_t *seed, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    CliSizes layers = {4, {6, 4, 3, 1}};
+    CliSizes layers = {4, {6, 4, 3, 1}, 0};
     uint64_t seed = 1;
     cli_init(argv[0]);
     parse(&layers, &seed, argc, argv);

@@ -91,13 +91,9 @@ static void show_digits(const MnistSplit *d, long count)
  * gnuplot's `matrix with image`, and their labels. */
 static void write_grid(const Dataset *ds, const char *out_dir)
 {
-    char path[4096];
     AtomicFile af;
     int side = GRID * ds->rows;
-    if (mkdir(out_dir, 0777) != 0 && errno != EEXIST)
-        cli_die(1, _("%s: cannot create the folder: %s"), out_dir, strerror(errno));
-    snprintf(path, sizeof path, "%s/digits-grid.tsv", out_dir);
-    FILE *f = cli_create(&af, path);
+    FILE *f = cli_create_in(&af, out_dir, "digits-grid.tsv");
     for (int r = 0; r < side; r++)
         for (int c = 0; c < side; c++) {
             size_t i = (size_t)(r / ds->rows) * GRID + c / ds->cols;
@@ -106,8 +102,7 @@ static void write_grid(const Dataset *ds, const char *out_dir)
                     c + 1 < side ? '\t' : '\n');
         }
     cli_commit(&af);
-    snprintf(path, sizeof path, "%s/digits-labels.tsv", out_dir);
-    f = cli_create(&af, path);
+    f = cli_create_in(&af, out_dir, "digits-labels.tsv");
     fprintf(f, "row\tcol\tlabel\n");
     for (size_t i = 0; i < GRID * GRID; i++)
         fprintf(f, "%zu\t%zu\t%d\n", i / GRID, i % GRID, ds->y[i]);
@@ -133,7 +128,7 @@ static void untrained_network(const Dataset *train, uint64_t seed)
            "   Untrained (weights and biases from N(0, 1), seed %llu), its\n"
            "   outputs for the first image (a %d):\n\n"),
            network_num_params(net), (unsigned long long)seed, train->y[0]);
-    mnist_x(x, train, 0);
+    dataset_x(x, train, 0);
     const float *a = network_feedforward(net, x);
     int guess = network_predict(net, x);
     for (int j = 0; j < 10; j++)
@@ -201,10 +196,16 @@ int main(int argc, char **argv)
     MnistSplit d;
     cli_init(argv[0]);
     parse(&o, argc, argv);
+    cli_out_dir(o.out_dir);
+    cli_output("--out-dir", cli_path_in(o.out_dir, "digits-grid.tsv"));
+    cli_output("--out-dir", cli_path_in(o.out_dir, "digits-labels.tsv"));
+    const char *dir = cli_load_data(&d, o.data, "mnist");
+    if (d.training.rows != 28 || d.training.cols != 28 ||
+        d.training.n < GRID * GRID)
+        cli_die(1, _("%s/train-images-idx3-ubyte: %zu images of %d x %d pixels "
+                "(expected at least %d of 28 x 28, as MNIST)"), dir,
+                d.training.n, d.training.rows, d.training.cols, GRID * GRID);
     printf(_("Section 1.4: A simple network to classify handwritten digits\n\n"));
-    cli_load_data(&d, o.data, "mnist");
-    if (d.training.dim != 784 || d.training.n < GRID * GRID)
-        cli_die(1, _("expected at least %d images of 28 x 28 pixels"), GRID * GRID);
     show_digits(&d, o.count);
     write_grid(&d.training, o.out_dir);
     untrained_network(&d.training, o.seed);

@@ -26,11 +26,7 @@ static const char *out_dir = "results";
 
 static FILE *create_in_out_dir(AtomicFile *af, const char *name)
 {
-    char path[4096];
-    if (mkdir(out_dir, 0777) != 0 && errno != EEXIST)
-        cli_die(1, _("%s: cannot create the folder: %s"), out_dir, strerror(errno));
-    snprintf(path, sizeof path, "%s/%s", out_dir, name);
-    return cli_create(af, path);
+    return cli_create_in(af, out_dir, name);
 }
 
 /* ---- Part 1: the valley ------------------------------------------------ */
@@ -313,6 +309,8 @@ int main(int argc, char **argv)
         flags, sizeof flags / sizeof *flags, NULL};
     cli_init(argv[0]);
     cli_parse(&prog, argc, argv);
+    cli_out_dir(out_dir);
+    cli_output("--out-dir", cli_path_in(out_dir, "sgd-vs-gd.tsv"));
     printf(_("Section 1.5: Learning with gradient descent\n\n"));
     valley_descent();
     delta_c_check();

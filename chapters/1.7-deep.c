@@ -33,7 +33,7 @@ typedef struct {
 
 static void parse(Options *o, int argc, char **argv)
 {
-    CliSizes one = {0, {0}};
+    CliSizes one = {0, {0}, 0};
     const CliFlag flags[] = {
         {"sizes", CLI_SIZES, &one, "LIST", 0, 0,
          N_("train only this network (default: 784,30,10\n"
@@ -62,30 +62,21 @@ static void parse(Options *o, int argc, char **argv)
         o->sizes[0] = one, o->n_nets = 1;
 }
 
-static void check_sizes(const Options *o, const MnistSplit *d)
+static void check_sizes(const Options *o, const MnistSplit *d,
+                        const char *dir)
 {
     for (int n = 0; n < o->n_nets; n++) {
         const int *s = o->sizes[n].size;
         int last = s[o->sizes[n].n - 1];
-        if ((size_t)s[0] != d->training.dim || last != MNIST_CLASSES)
-            cli_die(2, _("--sizes: %d inputs and %d outputs (expected %zu inputs, "
-                    "one per pixel, and %d outputs, one per digit)"), s[0], last,
-                    d->training.dim, MNIST_CLASSES);
+        cli_check_inputs(&o->sizes[n], &d->training, dir);
+        if (last != MNIST_CLASSES)
+            cli_die(2, _("--sizes: the last layer has %d neurons (expected %d, "
+                    "one per digit)"), last, MNIST_CLASSES);
     }
     cli_check_count("--train", o->n_train, d->training.n, _("training images"));
     cli_check_count("--test", o->n_test, d->test.n, _("test images"));
     cli_check_count("--batch", o->batch, o->n_train ? (size_t)o->n_train :
                     d->training.n, _("images of the training set"));
-}
-
-static FILE *create_in_out_dir(AtomicFile *af, const char *out_dir,
-                               const char *name)
-{
-    char path[4096];
-    if (mkdir(out_dir, 0777) != 0 && errno != EEXIST)
-        cli_die(1, _("%s: cannot create the folder: %s"), out_dir, strerror(errno));
-    snprintf(path, sizeof path, "%s/%s", out_dir, name);
-    return cli_create(af, path);
 }
 
 /* ---- Baselines -------------------------------------------------------- */
@@ -144,10 +135,10 @@ static size_t darkness_baseline(const MnistSplit *d)
 }
 
 static void baselines(const Options *o, const MnistSplit *d, size_t *random,
-                      size_t *dark)
+                      size_t *dark, AtomicFile *af)
 {
     Rng rng;
-    AtomicFile af;
+    FILE *f = af->f;
     rng_seed(&rng, o->seed);
     *random = 0;
     for (size_t i = 0; i < d->test.n; i++)
@@ -159,13 +150,12 @@ static void baselines(const Options *o, const MnistSplit *d, size_t *random,
     *dark = darkness_baseline(d);
     printf(_("   Look for: the chapter reports 2,225 for this classifier.  Ink\n"
            "   alone tells a 1 (thin) from a 0 (heavy) but little else.\n\n"));
-    FILE *f = create_in_out_dir(&af, o->out_dir, "baselines.tsv");
     fprintf(f, "method\tcorrect\ttotal\taccuracy\n");
     fprintf(f, "random\t%zu\t%zu\t%.4f\n", *random, d->test.n,
             (double)*random / d->test.n);
     fprintf(f, "darkness\t%zu\t%zu\t%.4f\n", *dark, d->test.n,
             (double)*dark / d->test.n);
-    cli_commit(&af);
+    cli_commit(af);
 }
 
 /* ---- Deeper networks -------------------------------------------------- */
@@ -180,34 +170,42 @@ static void sizes_text(char *buf, size_t len, const int *sizes, int n,
                                  sizes[l]);
 }
 
+/* The log of network k: deep-784-30-10.tsv. */
+static void log_name(char *file, size_t len, const Options *o, int k)
+{
+    char name[128];
+    sizes_text(name, sizeof name, o->sizes[k].size, o->sizes[k].n, "-");
+    snprintf(file, len, "deep-%s.tsv", name);
+}
+
 /* Trains one network from the seed, exactly as 1.6-mnist-sgd does (the
- * fast path gives the same numbers as network_sgd, only sooner). */
+ * fast path gives the same numbers as network_sgd, only sooner), logging
+ * each epoch to af; prints one line for it. */
 static EpochLog train(const Options *o, int k, const Dataset *train,
-                      const Dataset *test)
+                      const Dataset *test, AtomicFile *af)
 {
     char name[128], file[160];
     Rng rng;
-    AtomicFile af;
-    EpochLog r = {.test = test, .indent = "   ", .epochs = o->epochs,
-                  .threads = o->threads, .eta = o->eta};
+    EpochLog r = {.test = test, .quiet = 1, .epochs = o->epochs,
+                  .threads = o->threads, .eta = o->eta, .log = af->f};
     sizes_text(name, sizeof name, o->sizes[k].size, o->sizes[k].n, ", ");
-    printf("   [%s]:\n", name);
-    sizes_text(name, sizeof name, o->sizes[k].size, o->sizes[k].n, "-");
-    snprintf(file, sizeof file, "deep-%s.tsv", name);
+    log_name(file, sizeof file, o, k);
     rng_seed(&rng, o->seed);
     Network *net = network_create(o->sizes[k].size, o->sizes[k].n, &rng);
     if (!net)
         cli_die(1, _("out of memory creating the network"));
-    r.log = create_in_out_dir(&af, o->out_dir, file);
     epochs_start(&r);
     if (network_fast_sgd(net, train, o->epochs, (size_t)o->batch,
                          (float)o->eta, &rng, o->threads, epochs_on_epoch,
                          &r) < 0)
         cli_die(1, _("out of memory (or no thread) training the network"));
     epochs_finish(&r);
-    cli_commit(&af);
-    printf(_("   (%zu parameters; log in %s/%s)\n\n"), network_num_params(net),
+    cli_commit(af);
+    printf(_("   [%s]: best %zu / %zu (%.2f%%) after epoch %d\n"
+           "      (%zu parameters; every epoch in %s/%s)\n"), name, r.best, test->n,
+           100.0 * r.best / test->n, r.best_epoch, network_num_params(net),
            o->out_dir, file);
+    cli_flush_stdout();
     network_free(net);
     return r;
 }
@@ -241,30 +239,43 @@ static void summary(const Options *o, const EpochLog *runs, size_t random,
 
 int main(int argc, char **argv)
 {
-    Options o = {.sizes = {{3, {784, 30, 10}}, {4, {784, 30, 30, 10}},
-                           {5, {784, 30, 30, 30, 10}}},
+    Options o = {.sizes = {{3, {784, 30, 10}, 0}, {4, {784, 30, 30, 10}, 0},
+                           {5, {784, 30, 30, 30, 10}, 0}},
                  .n_nets = 3, .epochs = 30, .threads = 1, .batch = 10,
                  .eta = 3.0, .seed = 1, .out_dir = "results"};
     MnistSplit d;
     size_t random, dark;
     EpochLog runs[MAX_NETS];
+    AtomicFile base_log, net_log[MAX_NETS];
+    char file[160];
     cli_init(argv[0]);
     parse(&o, argc, argv);
-    cli_load_data(&d, o.data, "mnist");
-    check_sizes(&o, &d);
+    cli_out_dir(o.out_dir);     /* every output opened before any work */
+    cli_create_in(&base_log, o.out_dir, "baselines.tsv");
+    for (int k = 0; k < (o.baselines_only ? 0 : o.n_nets); k++) {
+        log_name(file, sizeof file, &o, k);
+        cli_create_in(&net_log[k], o.out_dir, file);
+    }
+    const char *dir = cli_load_data(&d, o.data, "mnist");
+    check_sizes(&o, &d, dir);
     printf(_("Section 1.7: Toward deep learning\n\n"));
-    baselines(&o, &d, &random, &dark);
+    baselines(&o, &d, &random, &dark, &base_log);
     if (!o.baselines_only) {
         Dataset tr = dataset_view(&d.training, 0, o.n_train ? (size_t)o.n_train
                                                              : d.training.n);
         Dataset te = dataset_view(&d.test, 0, o.n_test ? (size_t)o.n_test
                                                        : d.test.n);
-        printf(_("2. Deeper networks, trained like section 1.6's: %d epochs, "
-               "mini-batch\n   size %ld, eta = %g, seed %llu, on %zu training "
-               "images, tested on %zu.\n\n"), o.epochs, o.batch, o.eta,
+        printf(ngettext("2. Deeper networks, trained like section 1.6's: %d "
+                        "epoch, mini-batch\n   size %ld, eta = %g, seed %llu, "
+                        "on %zu training images, tested on %zu.\n\n",
+                        "2. Deeper networks, trained like section 1.6's: %d "
+                        "epochs, mini-batch\n   size %ld, eta = %g, seed %llu, "
+                        "on %zu training images, tested on %zu.\n\n", o.epochs),
+               o.epochs, o.batch, o.eta,
                (unsigned long long)o.seed, tr.n, te.n);
         for (int k = 0; k < o.n_nets; k++)
-            runs[k] = train(&o, k, &tr, &te);
+            runs[k] = train(&o, k, &tr, &te, &net_log[k]);
+        printf("\n");
         summary(&o, runs, random, dark, d.test.n);
     }
     mnist_split_free(&d);

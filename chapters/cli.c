@@ -1,7 +1,9 @@
 /* cli.c - flag parsing, messages, atomic files and progress for the
  * section programs (see cli.h). */
+#define _XOPEN_SOURCE 700       /* realpath */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <signal.h>
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,69 +20,76 @@
 
 static const char *prog = "nndl";
 
-/* Temporary files made by cli_create and not yet committed.  If SIGINT,
- * SIGTERM or SIGHUP ends the program, or it dies through cli_die, they are
- * removed, so no `path.tmpXXXXXX` is left behind.  The signal handler only
- * calls unlink and raise (both async-signal-safe) on this static table;
- * the table is changed with those signals blocked. */
-#define MAX_PENDING 8
-static char pending[MAX_PENDING][4096];
-static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+/* The signals whose default action ends the program: on any of them the
+ * temporary files of atomic_file.c are removed first, then the program
+ * dies of the same signal (so the shell sees 130 for Ctrl-C, 141 for a
+ * closed pipe, 143 for kill).  SIGXFSZ (a file larger than `ulimit -f`)
+ * is ignored instead, so that the write fails with EFBIG and the program
+ * names the file. */
+static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT,
+                            SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                            SIGXCPU};
 
-static void remove_pending(void)
-{
-    for (int k = 0; k < MAX_PENDING; k++)
-        if (pending[k][0])
-            unlink(pending[k]);
-}
+static char made_dir[4096];     /* a folder cli_out_dir created */
 
-/* Removes the temporary files, then dies of the same signal (SA_RESETHAND
- * restored the default action), so the shell sees 130 for Ctrl-C and 143
- * for kill. */
 static void on_signal(int sig)
 {
-    remove_pending();
-    raise(sig);
+    atomic_file_cleanup();
+    if (made_dir[0])
+        rmdir(made_dir);
+    raise(sig);                 /* SA_RESETHAND: the default action now */
 }
 
-/* Blocks (block = 1) or restores the caught signals. */
-static void block_signals(int block, sigset_t *old)
+/* Installs on_signal where the action is the default one (a signal the
+ * program was started ignoring, as `cmd &` in a script does, stays
+ * ignored; so does a sanitizer's handler). */
+static void install_handlers(void)
 {
-    sigset_t set;
-    sigemptyset(&set);
-    for (size_t k = 0; k < sizeof caught / sizeof *caught; k++)
-        sigaddset(&set, caught[k]);
-    sigprocmask(block ? SIG_BLOCK : SIG_SETMASK, block ? &set : old,
-                block ? old : NULL);
+    struct sigaction sa, was;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    for (size_t k = 0; k < sizeof fatal / sizeof *fatal; k++)
+        if (sigaction(fatal[k], NULL, &was) == 0 && was.sa_handler == SIG_DFL)
+            sigaction(fatal[k], &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN);
 }
 
-/* Records tmp in the table (add = 1) or forgets it; call with the caught
- * signals blocked.  The handlers are installed on first use (not for a
- * signal the program was started ignoring, as `cmd &` in a script does). */
-static void track_tmp(const char *tmp, int add)
+static int dying;               /* in cli_die: its line is the one */
+
+/* At exit: whatever stdout could not take (a full disk, /dev/full) is an
+ * error too, reported in one line with exit status 1. */
+static void check_stdout(void)
 {
-    static int installed;
-    if (add && !installed) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_signal;
-        sa.sa_flags = SA_RESETHAND;
-        for (size_t k = 0; k < sizeof caught / sizeof *caught; k++) {
-            struct sigaction was;      /* an ignored signal stays ignored */
-            if (sigaction(caught[k], NULL, &was) == 0 &&
-                was.sa_handler != SIG_IGN)
-                sigaction(caught[k], &sa, NULL);
-        }
-        installed = 1;
+    int e = ferror(stdout) ? EIO : 0;   /* an earlier write failed */
+    if (fflush(stdout) != 0)
+        e = errno;
+    if (fclose(stdout) != 0 && !e)
+        e = errno;
+    atomic_file_cleanup();
+    if (e && !dying) {
+        fprintf(stderr, _("%s: standard output: cannot write: %s\n"), prog,
+                strerror(e));
+        _exit(1);
     }
-    for (int k = 0; k < MAX_PENDING; k++)
-        if (add ? pending[k][0] == '\0' : strcmp(pending[k], tmp) == 0) {
-            if (add && strlen(tmp) < sizeof pending[k])
-                strcpy(pending[k], tmp);
-            else
-                pending[k][0] = '\0';
-            return;
+}
+
+/* A closed stdin, stdout or stderr gets /dev/null, so that no file the
+ * program opens takes its number (printf would write into it); a closed
+ * stdout is an error before any work. */
+static void check_std_fds(void)
+{
+    int stdout_closed = 0;
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            stdout_closed |= fd == STDOUT_FILENO;
+            if (open("/dev/null", fd ? O_WRONLY : O_RDONLY) != fd)
+                _exit(1);
         }
+    if (stdout_closed)
+        cli_die(1, _("standard output is closed (expected a terminal, a file "
+                "or a pipe)"));
 }
 
 void cli_init(const char *argv0)
@@ -87,6 +97,18 @@ void cli_init(const char *argv0)
     lang_init();
     const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
     prog = slash ? slash + 1 : (argv0 && *argv0 ? argv0 : prog);
+    static int done;            /* once (the fuzzer calls this often) */
+    if (done++)
+        return;
+    check_std_fds();
+    install_handlers();
+    atexit(check_stdout);
+}
+
+void cli_flush_stdout(void)
+{
+    if (fflush(stdout) != 0)
+        cli_die(1, _("standard output: cannot write: %s"), strerror(errno));
 }
 
 const char *cli_prog(void)
@@ -97,13 +119,16 @@ const char *cli_prog(void)
 void cli_die(int status, const char *fmt, ...)
 {
     va_list ap;
+    dying = 1;
     fflush(stdout);
     fprintf(stderr, "%s: ", prog);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
-    remove_pending();
+    atomic_file_cleanup();
+    if (made_dir[0])
+        rmdir(made_dir);        /* only if still empty */
     exit(status);
 }
 
@@ -236,6 +261,19 @@ static void default_text(char *buf, size_t len, const CliFlag *f)
     }
 }
 
+void cli_check_inputs(const CliSizes *sizes, const Dataset *d,
+                      const char *dir)
+{
+    if ((size_t)sizes->size[0] == d->dim)
+        return;
+    if (!sizes->given)
+        cli_die(1, _("%s/train-images-idx3-ubyte: images of %d x %d pixels "
+                "(expected %d pixels, one per input neuron, as in MNIST)"), dir,
+                d->rows, d->cols, sizes->size[0]);
+    cli_die(2, _("--sizes: the first layer has %d neurons but the images have "
+            "%zu pixels (expected %zu)"), sizes->size[0], d->dim, d->dim);
+}
+
 /* Stores the value s of flag f (named "--name" in messages). */
 static void set_value(const CliFlag *f, const char *s)
 {
@@ -263,6 +301,7 @@ static void set_value(const CliFlag *f, const char *s)
         default_text(example, sizeof example, f);
         z->n = cli_sizes(flag, s, z->size, NETWORK_MAX_LAYERS,
                          example[0] ? example : "784,30,10");
+        z->given = 1;
         break;
     }
     case CLI_TEXT:
@@ -416,7 +455,8 @@ void cli_usage(const CliProgram *p)
         printf("\n%s\n", _(p->epilog));
 }
 
-void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
+const char *cli_load_data(MnistSplit *split, const char *dir,
+                          const char *dataset)
 {
     char err[NNDL_ERRLEN];
     int fashion = dataset && strcmp(dataset, "fashion") == 0;
@@ -429,72 +469,104 @@ void cli_load_data(MnistSplit *split, const char *dir, const char *dataset)
                 _("%s (%s)"), err, fashion ?
                 _("run 'make data-fashion' to install Fashion-MNIST") :
                 _("run 'make data' to download MNIST, or pass --data DIR"));
+    return dir;
 }
 
-/* Forgets tmp once it is renamed or removed (a signal in between only
- * unlinks a name that no longer exists). */
-static void forget_tmp(const char *tmp)
+/* ---- Output files ----------------------------------------------------- */
+
+/* "folder/name" with the folder resolved (realpath), so that two spellings
+ * of one file compare equal; NULL if the folder does not exist. */
+static char *canonical(const char *path)
 {
-    sigset_t old;
-    block_signals(1, &old);
-    track_tmp(tmp, 0);
-    block_signals(0, &old);
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1,
+             slash ? path : ".");
+    char *real = realpath(dir, NULL);
+    const char *base = slash ? slash + 1 : path;
+    char *out = real ? malloc(strlen(real) + strlen(base) + 2) : NULL;
+    if (out)
+        sprintf(out, "%s/%s", real, base);
+    free(real);
+    return out;
+}
+
+/* Dies unless the folder holding path has some free space left. */
+static void check_space(const char *path)
+{
+    struct statvfs fs;
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1,
+             slash ? path : ".");
+    if (statvfs(dir, &fs) == 0 && fs.f_bavail == 0)
+        cli_die(1, _("%s: cannot write: no space left on the disk"), path);
+}
+
+void cli_output(const char *flag, const char *path)
+{
+    static struct { char *name; const char *flag; } seen[16];
+    static int n_seen;
+    char err[NNDL_ERRLEN];
+    if (atomic_file_check(path, err) != NNDL_OK)
+        cli_die(1, "%s", err);
+    check_space(path);
+    char *name = canonical(path);
+    for (int k = 0; name && k < n_seen; k++)
+        if (!strcmp(seen[k].name, name))
+            cli_die(2, _("%s and %s name the same file %s (expected two "
+                    "different files)"), seen[k].flag, flag, path);
+    if (name && n_seen < 16)
+        seen[n_seen].name = name, seen[n_seen++].flag = flag;
+    else
+        free(name);
+}
+
+void cli_out_dir(const char *dir)
+{
+    char probe[4096];
+    if (mkdir(dir, 0777) == 0)
+        snprintf(made_dir, sizeof made_dir, "%s", dir);
+    else if (errno != EEXIST)
+        cli_die(1, _("%s: cannot create the folder: %s"), dir, strerror(errno));
+    snprintf(probe, sizeof probe, "%s/.nndl-probe", dir);
+    char err[NNDL_ERRLEN];
+    if (atomic_file_check(probe, err) != NNDL_OK)
+        cli_die(1, _("%s: cannot write in this folder: %s"), dir,
+                strchr(err, ':') ? strchr(err, ':') + 2 : err);
+    check_space(probe);
+}
+
+const char *cli_path_in(const char *dir, const char *name)
+{
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return path;
+}
+
+FILE *cli_create_in(AtomicFile *af, const char *dir, const char *name)
+{
+    return cli_create(af, cli_path_in(dir, name));
 }
 
 FILE *cli_create(AtomicFile *af, const char *path)
 {
-    size_t len = strlen(path) + 16;
-    af->path = strdup(path);
-    af->tmp = malloc(len);
-    if (!af->path || !af->tmp)
-        cli_die(1, _("%s: out of memory"), path);
-    snprintf(af->tmp, len, "%s.tmpXXXXXX", path);
-    struct stat st;     /* found now, not by rename() after a long run */
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        cli_die(1, _("%s: is a directory (expected a file name)"), path);
-    sigset_t old;
-    block_signals(1, &old);
-    int fd = mkstemp(af->tmp);
-    if (fd >= 0)
-        fchmod(fd, 0644);              /* mkstemp makes 0600 */
-    if (fd >= 0)
-        track_tmp(af->tmp, 1);
-    block_signals(0, &old);
-    if (fd < 0)
-        cli_die(1, _("%s: cannot create: %s"), path, strerror(errno));
-    af->f = fdopen(fd, "w");
-    if (!af->f) {
-        unlink(af->tmp);
-        cli_die(1, _("%s: cannot create: %s"), path, strerror(errno));
-    }
+    char err[NNDL_ERRLEN];
+    if (atomic_file_open(af, path, err) != NNDL_OK)
+        cli_die(1, "%s", err);
     return af->f;
 }
 
 void cli_commit(AtomicFile *af)
 {
-    int ok = !ferror(af->f) && fflush(af->f) == 0 && fsync(fileno(af->f)) == 0;
-    int saved = errno;
-    ok = fclose(af->f) == 0 && ok;
-    if (!ok || rename(af->tmp, af->path) != 0) {
-        saved = errno ? errno : saved;
-        unlink(af->tmp);
-        cli_die(1, _("%s: cannot write: %s"), af->path, strerror(saved));
-    }
-    forget_tmp(af->tmp);
-    free(af->path);
-    free(af->tmp);
-    af->f = NULL;
+    char err[NNDL_ERRLEN];
+    if (atomic_file_commit(af, err) != NNDL_OK)
+        cli_die(1, "%s", err);
 }
 
 void cli_abort(AtomicFile *af)
 {
-    if (af->f)
-        fclose(af->f);
-    unlink(af->tmp);
-    forget_tmp(af->tmp);
-    free(af->path);
-    free(af->tmp);
-    af->f = NULL;
+    atomic_file_abort(af);
 }
 
 int cli_stderr_is_tty(void)

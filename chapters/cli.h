@@ -11,10 +11,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "atomic_file.h"
 #include "lang.h"
 #include "nndl.h"
 
-/* Set the program name used in messages (call first in main). */
+/* Sets the program name used in messages (call first in main).  Also: a
+ * closed stdout is an error now; at exit, a write that stdout could not
+ * take is one (exit 1); the signals that end a program remove its
+ * temporary files first. */
 void cli_init(const char *argv0);
 
 /* The program name given to cli_init, without directories. */
@@ -56,8 +60,9 @@ typedef struct {
 } CliFlag;
 
 typedef struct {
-    int n;                      /* layers; 0 until given */
+    int n;                      /* layers */
     int size[NETWORK_MAX_LAYERS];
+    int given;                  /* 1 once read from the command line */
 } CliSizes;
 
 typedef struct {
@@ -113,6 +118,12 @@ double cli_double(const char *flag, const char *s, double min, double max);
 int cli_sizes(const char *flag, const char *s, int *sizes, int max,
               const char *example);
 
+/* Dies unless the images of the data loaded from dir fit a first layer
+ * of `inputs` neurons: exit 2 naming --sizes when given, else exit 1
+ * naming the file (the data is not MNIST-shaped). */
+void cli_check_inputs(const CliSizes *sizes, const Dataset *d,
+                      const char *dir);
+
 /* Dies with exit 2 (the flag asks for more than there is) unless
  * n <= available; what names the data ("test images in DIR"). */
 void cli_check_count(const char *flag, long n, size_t available,
@@ -121,23 +132,35 @@ void cli_check_count(const char *flag, long n, size_t available,
 /* Loads the MNIST split (or Fashion-MNIST when dataset is "fashion") from
  * dir (NULL: $MNIST_DIR or data/mnist; data/fashion or the Debian
  * dataset-fashion-mnist folder for fashion).  Dies with a one-line message
- * that names the file and says how to get the data. */
-void cli_load_data(MnistSplit *split, const char *dir, const char *dataset);
+ * that names the file and says how to get the data.  Returns the folder
+ * it read. */
+const char *cli_load_data(MnistSplit *split, const char *dir,
+                          const char *dataset);
 
-/* A file written to `path.tmpXXXXXX` in the same folder and renamed into
- * place by cli_commit, so `path` is never left half written. */
-typedef struct {
-    FILE *f;
-    char *path;
-    char *tmp;
-} AtomicFile;
-/* Opens; dies with a clear message on failure. */
+/* Files written through lib/atomic_file.h (never seen half written, only
+ * a regular file replaced, no temporary file left): cli_create opens,
+ * cli_commit renames into place, cli_abort throws away; the first two die
+ * with a one-line message naming the file (exit 1). */
 FILE *cli_create(AtomicFile *af, const char *path);
-/* Flushes, fsyncs, closes and renames; dies on any failure (and removes
- * the temporary file). */
 void cli_commit(AtomicFile *af);
-/* Removes the temporary file without touching path. */
 void cli_abort(AtomicFile *af);
+/* cli_create of dir/name. */
+FILE *cli_create_in(AtomicFile *af, const char *dir, const char *name);
+/* "dir/name" in a static buffer (valid until the next call). */
+const char *cli_path_in(const char *dir, const char *name);
+
+/* Outputs are checked before any work.  cli_output dies unless path can
+ * be written (the rules above; a folder with free space) and differs from
+ * every output checked before (flag names it in the message: exit 2 for
+ * `--save F --log F`).  cli_out_dir creates the folder dir if it is
+ * missing (removed again if the program dies before writing into it) and
+ * dies unless a file can be written in it. */
+void cli_output(const char *flag, const char *path);
+void cli_out_dir(const char *dir);
+
+/* Flushes stdout; dies (exit 1) if it cannot take the lines.  At exit the
+ * same check runs by itself (cli_init arranges it). */
+void cli_flush_stdout(void);
 
 /* 1 when stderr is a terminal (progress indicators only then). */
 int cli_stderr_is_tty(void);

@@ -20,9 +20,12 @@ static void report(EpochLog *r, int epoch, size_t correct, double end)
 {
     if (correct == SIZE_MAX)
         cli_die(1, _("out of memory evaluating the network"));
-    cli_progress_clear();
-    printf(_("%sEpoch %d: %zu / %zu\n"), r->indent, epoch, correct, r->test->n);
-    fflush(stdout);
+    if (!r->quiet) {
+        cli_progress_clear();
+        printf(_("%sEpoch %d: %zu / %zu\n"), r->indent, epoch, correct,
+               r->test->n);
+        cli_flush_stdout();
+    }
     if (r->log)
         fprintf(r->log, "%d\t%zu\t%zu\t%.4f\t%.3f\n", epoch, correct,
                 r->test->n, (double)correct / r->test->n, end - r->last);

@@ -20,6 +20,7 @@ typedef struct {
     const Dataset *test;
     FILE *log;                  /* TSV, one line per epoch, or NULL */
     const char *indent;         /* printed before each `Epoch` line */
+    int quiet;                  /* 1: no `Epoch` lines (the log has them) */
     int epochs;                 /* how many, for the progress bar */
     int textbook;               /* network_sgd, or the fast path on */
     int threads;                /*   this many threads */

@@ -1,5 +1,5 @@
 # libnndl: one module per concept, static and shared.
-LIB_MODULES := nndl_error rng perceptron sigmoid sigmoid_simd gradient_descent mnist network
+LIB_MODULES := nndl_error rng perceptron sigmoid sigmoid_simd gradient_descent dataset mnist network atomic_file
 LIB_SRCS := $(wildcard $(LIB_MODULES:%=lib/%.c) lib/network_*.c)
 LIB_OBJS := $(LIB_SRCS:lib/%.c=$(BUILD)/lib/%.o)
 LIBNNDL_A := lib/libnndl.a

@@ -253,17 +253,6 @@ NndlStatus mnist_load_split(MnistSplit *split, const char *dir,
     return NNDL_OK;
 }
 
-void dataset_free(Dataset *ds)
-{
-    if (!ds)
-        return;
-    if (ds->owns) {
-        free(ds->x);
-        free(ds->y);
-    }
-    memset(ds, 0, sizeof *ds);
-}
-
 void mnist_split_free(MnistSplit *split)
 {
     if (!split)
@@ -271,29 +260,6 @@ void mnist_split_free(MnistSplit *split)
     dataset_free(&split->all_train);
     dataset_free(&split->test);
     memset(split, 0, sizeof *split);
-}
-
-Dataset dataset_view(const Dataset *ds, size_t start, size_t n)
-{
-    Dataset v = *ds;
-    v.owns = 0;
-    v.n = n;
-    v.x = ds->x + start * ds->dim;
-    v.y = ds->y + start;
-    return v;
-}
-
-void mnist_x(float *x, const Dataset *ds, size_t i)
-{
-    const unsigned char *p = ds->x + i * ds->dim;
-    for (size_t k = 0; k < ds->dim; k++)
-        x[k] = p[k] * (1.0f / 255.0f);
-}
-
-void mnist_one_hot(float *y, int label)
-{
-    for (int j = 0; j < MNIST_CLASSES; j++)
-        y[j] = j == label ? 1.0f : 0.0f;
 }
 
 const char *mnist_default_dir(void)

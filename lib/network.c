@@ -1,13 +1,9 @@
 /* network.c - the textbook network of section 1.6, one example at a time,
  * mirroring network.py.  See network.h for the notation. */
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include "network.h"
 #include "sigmoid.h"
@@ -60,12 +56,11 @@ static Network *network_alloc(const int *sizes, int L)
     }
     for (int l = 0; l < L - 1; l++)
         net->num_params += (size_t)sizes[l + 1] * sizes[l] + sizes[l + 1];
-    size_t y_len = sizes[L - 1] > MNIST_CLASSES ? sizes[L - 1] : MNIST_CLASSES;
     net->params = calloc(net->num_params, sizeof(float));
     net->nabla = calloc(net->num_params, sizeof(float));
     net->scratch = calloc(3 * units, sizeof(float));
     net->x = calloc((size_t)sizes[0], sizeof(float));
-    net->y = calloc(y_len, sizeof(float));
+    net->y = calloc((size_t)sizes[L - 1], sizeof(float));
     if (!net->params || !net->nabla || !net->scratch || !net->x || !net->y) {
         network_free(net);
         return NULL;
@@ -189,12 +184,12 @@ void network_zero_grad(Network *net)
 void network_update_mini_batch(Network *net, const Dataset *data,
                                const size_t *idx, size_t m, float eta)
 {
+    int n_out = net->sizes[net->num_layers - 1];
     assert(data->dim == (size_t)net->sizes[0]);
-    assert(net->sizes[net->num_layers - 1] == MNIST_CLASSES);
     network_zero_grad(net);
     for (size_t i = 0; i < m; i++) {            /* sum of the gradients */
-        mnist_x(net->x, data, idx[i]);
-        mnist_one_hot(net->y, data->y[idx[i]]);
+        dataset_x(net->x, data, idx[i]);
+        dataset_one_hot(net->y, data->y[idx[i]], n_out);
         network_backprop(net, net->x, net->y);
     }
     float step = eta / (float)m;                /* eq. 1.20 and 1.21 */
@@ -211,7 +206,7 @@ int network_sgd(Network *net, const Dataset *training, int epochs,
     size_t n = training->n;
     size_t *idx = malloc((n ? n : 1) * sizeof *idx);
     if (!idx || mini_batch_size == 0)
-        return free(idx), 0;
+        return free(idx), -1;
     for (size_t i = 0; i < n; i++)
         idx[i] = i;
     int epoch = 0;
@@ -246,7 +241,7 @@ size_t network_evaluate(Network *net, const Dataset *data)
     size_t correct = 0;
     assert(data->dim == (size_t)net->sizes[0]);
     for (size_t i = 0; i < data->n; i++) {
-        mnist_x(net->x, data, i);
+        dataset_x(net->x, data, i);
         correct += network_predict(net, net->x) == data->y[i];
     }
     return correct;
@@ -257,10 +252,10 @@ double network_total_cost(Network *net, const Dataset *data)
 {
     double total = 0.0;
     int n_out = net->sizes[net->num_layers - 1];
-    assert(data->dim == (size_t)net->sizes[0] && n_out == MNIST_CLASSES);
+    assert(data->dim == (size_t)net->sizes[0]);
     for (size_t i = 0; i < data->n; i++) {
-        mnist_x(net->x, data, i);
-        mnist_one_hot(net->y, data->y[i]);
+        dataset_x(net->x, data, i);
+        dataset_one_hot(net->y, data->y[i], n_out);
         const float *a = network_feedforward(net, net->x);
         for (int j = 0; j < n_out; j++)
             total += 0.5 * ((double)net->y[j] - a[j]) * ((double)net->y[j] - a[j]);

@@ -35,7 +35,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "mnist.h"
+#include "dataset.h"
 #include "nndl_error.h"
 #include "rng.h"
 
@@ -101,7 +101,9 @@ void network_update_mini_batch(Network *net, const Dataset *data,
 /* Mini-batch SGD (SGD): for each epoch, shuffle the training examples
  * with rng, split them into mini-batches of mini_batch_size (the last may
  * be smaller) and call network_update_mini_batch on each; then call
- * on_epoch (if not NULL).  Returns the number of epochs run. */
+ * on_epoch (if not NULL).  Returns the number of epochs run, or -1 (net
+ * untouched) if out of memory or mini_batch_size is 0, as
+ * network_fast_sgd does. */
 int network_sgd(Network *net, const Dataset *training, int epochs,
                 size_t mini_batch_size, float eta, Rng *rng,
                 EpochCallback on_epoch, void *ctx);

@@ -102,6 +102,7 @@
 #define network_fast_sgd FAST_NAME(network_fast_sgd, FAST_SUFFIX)
 #define network_fast_lanes FAST_NAME(network_fast_lanes, FAST_SUFFIX)
 #endif
+#include "mnist.h"
 #include "network.h"
 #include "sigmoid_simd.h"
 
@@ -449,7 +450,7 @@ static void init_tables(NetworkFast *f)
     for (int v = 0; v < 256; v++)
         bytes[v] = (unsigned char)v;
     Dataset all = {1, 1, 256, 256, bytes, NULL, 0};
-    mnist_x(f->scale, &all, 0);
+    dataset_x(f->scale, &all, 0);
     for (int byte = 0; byte < 256; byte++)
         for (int bit = 0, n = 0; bit < 8; bit++)
             if (byte >> bit & 1)

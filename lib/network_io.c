@@ -10,7 +10,7 @@
  *   crc32             u32, zlib's CRC-32 of every byte before it
  */
 #include <errno.h>
-#include <math.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "atomic_file.h"
 #include "network.h"
 
 #define MODEL_MAGIC "NNDL"
@@ -58,44 +59,18 @@ static unsigned char *encode(const Network *net, size_t *len)
     return buf;
 }
 
-/* Writes buf to a temporary file next to path, then renames it. */
-static NndlStatus write_atomically(const char *path, const unsigned char *buf,
-                                   size_t len, char *err)
-{
-    size_t plen = strlen(path) + 16;
-    char *tmp = malloc(plen);
-    if (!tmp)
-        return nndl_fail(err, NNDL_ERR_NOMEM, "%s: out of memory", path);
-    snprintf(tmp, plen, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd >= 0)
-        fchmod(fd, 0644);                  /* mkstemp makes 0600 */
-    if (fd < 0) {
-        nndl_fail(err, NNDL_ERR_IO, "%s: cannot create: %s", path,
-                  strerror(errno));
-        return free(tmp), NNDL_ERR_IO;
-    }
-    FILE *f = fdopen(fd, "wb");
-    int ok = f && fwrite(buf, 1, len, f) == len && fflush(f) == 0 &&
-             fsync(fileno(f)) == 0;
-    int saved = errno;
-    ok = (f ? fclose(f) == 0 : (close(fd), 0)) && ok;
-    if (ok && rename(tmp, path) == 0)
-        return free(tmp), NNDL_OK;
-    saved = errno ? errno : saved;
-    unlink(tmp);
-    free(tmp);
-    return nndl_fail(err, NNDL_ERR_IO, "%s: cannot write: %s", path,
-                     strerror(saved));
-}
-
 NndlStatus network_save(const Network *net, const char *path, char *err)
 {
     size_t len;
     unsigned char *buf = encode(net, &len);
     if (!buf)
         return nndl_fail(err, NNDL_ERR_NOMEM, "%s: out of memory", path);
-    NndlStatus st = write_atomically(path, buf, len, err);
+    AtomicFile af;
+    NndlStatus st = atomic_file_open(&af, path, err);
+    if (st == NNDL_OK) {        /* a failed fwrite is reported by commit */
+        (void)fwrite(buf, 1, len, af.f);
+        st = atomic_file_commit(&af, err);
+    }
     free(buf);
     return st;
 }
@@ -134,14 +109,21 @@ static NndlStatus slurp(const char *path, unsigned char **buf, size_t *len,
                         size_t max, char *err)
 {
     struct stat st;
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: opening a FIFO would wait for a writer forever. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     *buf = NULL;
-    if (!f)
+    if (fd < 0)
         return nndl_fail(err, NNDL_ERR_IO, "%s: cannot open: %s", path,
                          strerror(errno));
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(f);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
         return nndl_fail(err, NNDL_ERR_IO, "%s: not a regular file", path);
+    }
+    FILE *f = fcntl(fd, F_SETFL, 0) == 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        close(fd);
+        return nndl_fail(err, NNDL_ERR_IO, "%s: cannot open: %s", path,
+                         strerror(errno));
     }
     if ((unsigned long long)st.st_size > max) {
         fclose(f);
@@ -198,8 +180,8 @@ NndlStatus network_load(Network **out, const char *path, char *err)
     unsigned char *buf = NULL;
     size_t len = 0;
     *out = NULL;
-    /* The largest legal file: 16 layers of 1,000,000 would be absurd; cap
-     * at 1 GiB so a bad file cannot ask for more. */
+    /* The largest legal file: 16 layers of NETWORK_MAX_LAYER_SIZE would be
+     * absurd; cap at 1 GiB so a bad file cannot ask for more. */
     NndlStatus st = slurp(path, &buf, &len, (size_t)1 << 30, err);
     if (st == NNDL_OK)
         st = decode(out, buf, len, path, err);

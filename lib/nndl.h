@@ -8,7 +8,9 @@
 #include "sigmoid.h"
 #include "sigmoid_simd.h"
 #include "gradient_descent.h"
+#include "dataset.h"
 #include "mnist.h"
+#include "atomic_file.h"
 #include "network.h"
 
 #endif

@@ -43,6 +43,10 @@ expect() {
     fi
 }
 
+# leftovers DIR: true if DIR holds a temporary file of the atomic writer
+# (.nndl-*, or the older NAME.tmpXXXXXX).
+leftovers() { ls -A "$1" | grep -qE '\.tmp|^\.nndl-'; }
+
 progs=()
 for p in "$bin"/1.*; do [ -x "$p" ] && progs+=("$p"); done
 [ ${#progs[@]} -gt 0 ] || { echo "bad_inputs: no programs in $bin"; exit 1; }
@@ -263,25 +267,25 @@ if [ -x "$sgd" ]; then
     small=(--train 1000 --test 100 --epochs 2 --seed 3)
     expect 1 "$tmp/no/such/dir/log.tsv: cannot create: No such file or directory" "$sgd" "${small[@]}" --log "$tmp/no/such/dir/log.tsv"
     mkdir -p "$tmp/adir"
-    expect 1 "$tmp/adir: is a directory (expected a file name)" "$sgd" "${small[@]}" --log "$tmp/adir"
-    ls "$tmp" | grep -q '\.tmp' && bad "a failed --log left a temporary file" || ok
+    expect 1 "$tmp/adir: is a folder (expected a file name)" "$sgd" "${small[@]}" --log "$tmp/adir"
+    leftovers "$tmp" && bad "a failed --log left a temporary file" || ok
     # --save is checked before training (one line, nothing on stdout).
-    expect 1 "$tmp/adir: is a directory (expected a file name)" "$sgd" "${small[@]}" --save "$tmp/adir"
-    ls "$tmp" | grep -q '\.tmp' && bad "a failed --save left a temporary file" || ok
+    expect 1 "$tmp/adir: is a folder (expected a file name)" "$sgd" "${small[@]}" --save "$tmp/adir"
+    leftovers "$tmp" && bad "a failed --save left a temporary file" || ok
 
-    # The log's temporary file exists from just before the first epoch to
-    # the end of the run: the signals are timed from its appearance.
+    # The signals are timed from the first epoch's line on stdout (the
+    # log's temporary file has no name to watch where O_TMPFILE works).
     k=$tmp/kill; mkdir -p "$k"
     run=(--train 10000 --test 500 --epochs 20 --seed 4)
     now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-    wait_tmp() {    # wait_tmp PID: until log.tsv.tmp* exists (or PID ended)
-        while kill -0 "$1" 2>/dev/null && ! compgen -G "$k/log.tsv.tmp*" >/dev/null; do
+    wait_tmp() {    # wait_tmp PID: until the first epoch is done (or PID ended)
+        while kill -0 "$1" 2>/dev/null && ! grep -q '^Epoch 0' "$k/out" 2>/dev/null; do
             sleep 0.01
         done
     }
     # Reference: the complete files of an uninterrupted run, and how long
     # its training took.
-    "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/ref.nndl" >/dev/null 2>&1 &
+    "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/ref.nndl" >"$k/out" 2>&1 &
     pid=$!; wait_tmp $pid; t1=$(now_ms)
     wait $pid || bad "reference run failed"
     ms=$(( $(now_ms) - t1 ))
@@ -295,7 +299,8 @@ if [ -x "$sgd" ]; then
         printf 'old log\n' >"$k/log.tsv"; printf 'old model' >"$k/model.nndl"
         cp "$k/model.nndl" "$k/old.model"
         set -m      # job control: the background run gets SIGINT like a terminal would send it
-        "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/model.nndl" >/dev/null 2>&1 &
+        rm -f "$k/out"
+        "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/model.nndl" >"$k/out" 2>&1 &
         local pid=$!
         set +m
         wait_tmp $pid
@@ -308,23 +313,135 @@ if [ -x "$sgd" ]; then
             bad "$what: the log is neither the old one nor complete"
         elif ! cmp -s "$k/model.nndl" "$k/old.model" && ! cmp -s "$k/model.nndl" "$k/ref.nndl"; then
             bad "$what: the model is neither the old one nor complete"
-        elif [ "$sig" != KILL ] && ls "$k" | grep -q '\.tmp'; then
-            bad "$what: left $(ls "$k" | grep '\.tmp')"
+        elif [ "$sig" != KILL ] && leftovers "$k"; then
+            bad "$what: left $(ls -A "$k" | grep -E '\.tmp|^\.nndl-')"
         elif [ "$sig" != KILL ] && [ $rc -ne 0 ] && [ $rc -ne $((128 + $(kill -l "$sig"))) ]; then
             bad "$what: expected exit 0 or $((128 + $(kill -l "$sig")))"
         else
             ok
         fi
-        rm -f "$k"/*.tmp*
+        rm -f "$k"/*.tmp* "$k"/.nndl-*
     }
     early=0
     for frac in 0.2 0.4 0.6; do kill_case TERM $frac; done
     kill_case INT 0.3
     kill_case HUP 0.5
-    for frac in 0.3 0.7 0.99; do kill_case KILL $frac; done
+    for frac in 0.3 0.6 0.9; do kill_case KILL $frac; done
     # The signals must land mid-run for this to mean anything.
     [ -n "${VERBOSE:-}" ] && echo "kill cases: training took $ms ms; $early of 8 runs ended before the signal"
     [ $early -le 2 ] && ok || bad "$early of 8 runs finished before the signal (training took $ms ms)"
+fi
+
+# --- 4b. Issue 15: data counts, what is replaced, temp files, stdout --------
+if [ -x "$sgd" ] && [ -f "$real/t10k-labels-idx1-ubyte" ]; then
+    deep=$bin/1.7-deep
+    # A t10k of 100 images: every count is checked against the data loaded.
+    d=$(mkdata small-test); rm "$d/t10k-images-idx3-ubyte" "$d/t10k-labels-idx1-ubyte"
+    { printf '\x00\x00\x08\x03\x00\x00\x00\x64\x00\x00\x00\x1c\x00\x00\x00\x1c'
+      tail -c +17 "$real/t10k-images-idx3-ubyte" | head -c 78400; } >"$d/t10k-images-idx3-ubyte"
+    { printf '\x00\x00\x08\x01\x00\x00\x00\x64'
+      tail -c +9 "$real/t10k-labels-idx1-ubyte" | head -c 100; } >"$d/t10k-labels-idx1-ubyte"
+    for p in "$sgd" "$deep"; do
+        for n in 10000 101; do
+            expect 2 "--test: $n is more than the 100 test images" "$p" --data "$d" --train 100 --epochs 1 --test $n
+        done
+    done
+    # Images of 1 x 1 pixels and no --sizes: a data problem (exit 1, the file).
+    d=$tmp/data/tiny; mkdir -p "$d"
+    for set in train:60000 t10k:10000; do
+        name=${set%:*} n=${set#*:}
+        { printf '\x00\x00\x08\x03'; printf "$(printf '\\x%02x\\x%02x\\x%02x\\x%02x' 0 0 $((n >> 8)) $((n & 255)))"
+          printf '\x00\x00\x00\x01\x00\x00\x00\x01'; head -c "$n" /dev/zero; } >"$d/$name-images-idx3-ubyte"
+        { printf '\x00\x00\x08\x01'; printf "$(printf '\\x%02x\\x%02x\\x%02x\\x%02x' 0 0 $((n >> 8)) $((n & 255)))"
+          head -c "$n" /dev/zero; } >"$d/$name-labels-idx1-ubyte"
+    done
+    for p in "$sgd" "$deep" "$bin/1.4-digit-network"; do
+        out=(); [ "$p" = "$sgd" ] || out=(--out-dir "$tmp/o15")
+        expect 1 "$d/train-images-idx3-ubyte: " "$p" --data "$d" "${out[@]}"
+        grep -q "1 x 1 pixels" "$tmp/err" && ok || bad "${p##*/} on 1x1 images: $(cat "$tmp/err")"
+    done
+    [ -e "$tmp/o15" ] && bad "1.7/1.4 left the --out-dir they created behind: $(ls -A "$tmp/o15")" || ok
+
+    # Only a regular file is replaced; a symlink is refused; the mode stays.
+    o=$tmp/o4b; mkdir -p "$o"; small=(--train 1000 --test 100 --epochs 1 --seed 3)
+    mkfifo "$o/fifo"
+    expect 1 "$o/fifo: is not a regular file" "$sgd" "${small[@]}" --log "$o/fifo"
+    expect 1 "$o/fifo: is not a regular file" "$sgd" "${small[@]}" --save "$o/fifo"
+    [ -p "$o/fifo" ] && ok || bad "--log onto a FIFO replaced it"
+    if mknod "$o/null" c 1 3 2>/dev/null; then
+        expect 1 "$o/null: is not a regular file" "$sgd" "${small[@]}" --save "$o/null"
+        [ -c "$o/null" ] && ok || bad "--save onto a character device replaced it"
+    fi
+    ln -s /proc/self/fd/1 "$o/stdout"
+    expect 1 "$o/stdout: is a symbolic link" "$sgd" "${small[@]}" --log "$o/stdout"
+    [ -L "$o/stdout" ] && ok || bad "--log onto a symlink replaced it"
+    "$sgd" "${small[@]}" --save "$o/m.nndl" >/dev/null 2>&1; chmod 600 "$o/m.nndl"
+    "$sgd" "${small[@]}" --save "$o/m.nndl" >/dev/null 2>&1
+    [ "$(stat -c %a "$o/m.nndl")" = 600 ] && ok || bad "a 0600 model became $(stat -c %a "$o/m.nndl")"
+    # Two outputs, one file (spelled two ways).
+    expect 2 "--log and --save name the same file" "$sgd" "${small[@]}" --log "$o/same" --save "$o/./same"
+    # A 250-character name works: the temporary name does not lengthen it.
+    long=$o/$(printf 'L%.0s' {1..250})
+    "$sgd" "${small[@]}" --log "$long" >/dev/null 2>"$tmp/err" && [ -s "$long" ] && ok ||
+        bad "--log with a 250-character name: $(cat "$tmp/err")"
+    # An --out-dir that cannot be made: reported before any result.
+    : >"$o/plainfile"
+    for p in "$bin"/1.*; do
+        grep -q -- '--out-dir' <("$p" --help) || continue
+        expect 1 "$o/plainfile/sub: cannot create the folder: Not a directory" "$p" --out-dir "$o/plainfile/sub"
+        [ -s "$tmp/out" ] && bad "${p##*/}: printed results before the --out-dir error" || ok
+    done
+    leftovers "$o" && bad "temporary files left in $o: $(ls -A "$o" | grep -E '\.tmp|^\.nndl-')" || ok
+
+    # stdout that takes nothing: one line, exit 1.
+    for p in "$bin"/1.*; do
+        name=${p##*/} args=(); [ "$p" = "$sgd" ] && args=("${small[@]}"); [ "$p" = "$deep" ] && args=(--baselines-only --out-dir "$o")
+        "$p" "${args[@]}" >/dev/full 2>"$tmp/err"; rc=$?
+        [ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err" )" -eq 1 ] && grep -q "^$name: standard output" "$tmp/err" && ok ||
+            bad "$name >/dev/full: exit $rc, $(cat "$tmp/err")"
+        "$p" "${args[@]}" >&- 2>"$tmp/err"; rc=$?
+        [ $rc -eq 1 ] && grep -q "^$name: standard output is closed" "$tmp/err" && ok ||
+            bad "$name >&-: exit $rc, $(cat "$tmp/err")"
+    done
+
+    # Whatever ends the program, no temporary file is left: both with
+    # O_TMPFILE and with named temporary files (NNDL_TMPFILE=0).
+    s=$tmp/sig; mkdir -p "$s"
+    run=(--train 10000 --test 500 --epochs 20 --seed 4)
+    for mode in 1 0; do
+        "$sgd" "${run[@]}" --log "$s/log" | head -1 >/dev/null; rc=${PIPESTATUS[0]}
+        [ $rc -eq 141 ] && ! leftovers "$s" && ok ||
+            bad "NNDL_TMPFILE=$mode | head -1: exit $rc (expected 141), left: $(ls -A "$s")"
+        for sig in QUIT USR1 ALRM TERM; do
+            set -m      # job control: a background job would ignore SIGQUIT
+            NNDL_TMPFILE=$mode "$sgd" "${run[@]}" --log "$s/log" --save "$s/m" >"$s/out" 2>/dev/null &
+            pid=$!
+            set +m
+            while kill -0 $pid 2>/dev/null && ! grep -q '^Epoch 0' "$s/out"; do sleep 0.01; done
+            [ $mode = 1 ] || compgen -G "$s/.nndl-*" >/dev/null || bad "NNDL_TMPFILE=0: no named temporary file while running"
+            kill -s $sig $pid; wait $pid 2>/dev/null; rc=$?
+            [ $rc -eq $((128 + $(kill -l $sig))) ] && ! leftovers "$s" && [ ! -e "$s/log" ] && ok ||
+                bad "NNDL_TMPFILE=$mode kill -$sig: exit $rc, left: $(ls -A "$s" | tr '\n' ' ')"
+            rm -f "$s"/out "$s"/log "$s"/m "$s"/.nndl-*
+        done
+        # A file larger than `ulimit -f` (SIGXFSZ ignored): the write fails,
+        # one line naming the file, exit 1.
+        ( ulimit -f 50; NNDL_TMPFILE=$mode "$sgd" --train 1000 --test 100 --epochs 1 --sizes 784,100,10 --save "$s/big" >/dev/null 2>"$tmp/err" ); rc=$?
+        [ $rc -eq 1 ] && grep -q "$s/big: cannot write: File too large" "$tmp/err" && ! leftovers "$s" && [ ! -e "$s/big" ] && ok ||
+            bad "NNDL_TMPFILE=$mode ulimit -f: exit $rc, $(cat "$tmp/err"), left: $(ls -A "$s")"
+    done
+    # SIGINT while network_save writes a large network: its temporary
+    # file is removed too (named, so it can be watched for).
+    set -m
+    NNDL_TMPFILE=0 "$sgd" --train 100 --test 10 --epochs 1 --sizes 784,30000,10 --save "$s/huge" >"$s/out" 2>&1 &
+    pid=$!
+    set +m      # after the epoch's line (and the check of --save at the start)
+    while kill -0 $pid 2>/dev/null && ! grep -q '^Epoch 0' "$s/out" 2>/dev/null; do sleep 0.005; done
+    while kill -0 $pid 2>/dev/null && ! compgen -G "$s/.nndl-*" >/dev/null; do sleep 0.002; done
+    compgen -G "$s/.nndl-*" >/dev/null && ok || bad "network_save's temporary file was never seen"
+    kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null; rc=$?
+    rm -f "$s/out"
+    [ $rc -eq 130 ] && ! leftovers "$s" && ok || bad "SIGINT during network_save: exit $rc, left: $(ls -A "$s")"
 fi
 
 # --- 5. make data: npm failing, missing, a damaged or wrong download --------

@@ -51,7 +51,7 @@ expect_error() {
 }
 expect_error "unknown flag '--frobnicate'" --frobnicate
 expect_error "--eta needs a value" --eta
-expect_error "'3.0x' is not a finite number" --eta 3.0x
+expect_error "'3.0x' is not a number" --eta 3.0x
 expect_error "--eta: 'nan'" --eta nan
 expect_error "--eta: -1 is out of range" --eta -1
 expect_error "--epochs: 0 is out of range" --epochs 0

@@ -258,7 +258,7 @@ START_TEST(test_pixels_scale_to_the_unit_interval)
     unsigned char px[3] = {0, 51, 255}, y = 0;
     Dataset ds = {1, 1, 3, 3, px, &y, 0};
     float x[3];
-    mnist_x(x, &ds, 0);
+    dataset_x(x, &ds, 0);
     ck_assert_float_eq(x[0], 0.0f);
     ck_assert_float_eq_tol(x[1], 0.2f, 1e-7f);
     ck_assert_float_eq(x[2], 1.0f);
@@ -269,7 +269,7 @@ START_TEST(test_one_hot_has_a_single_one_at_the_label)
 {
     float y[MNIST_CLASSES];
     for (int label = 0; label < MNIST_CLASSES; label++) {
-        mnist_one_hot(y, label);
+        dataset_one_hot(y, label, MNIST_CLASSES);
         float sum = 0;
         for (int j = 0; j < MNIST_CLASSES; j++)
             sum += y[j];

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "testutil.h"
 
@@ -337,6 +338,72 @@ START_TEST(test_load_names_a_missing_file)
 }
 END_TEST
 
+START_TEST(test_sgd_fails_as_the_fast_path_does)
+{
+    const int sizes[] = {4, 3, 10};
+    Rng rng;
+    rng_seed(&rng, 3);
+    Dataset ds = random_dataset(20, 4, &rng);
+    Network *net = network_create(sizes, 3, &rng);
+    ck_assert_int_eq(network_sgd(net, &ds, 2, 0, 1.0f, &rng, NULL, NULL), -1);
+    ck_assert_int_eq(network_fast_sgd(net, &ds, 2, 0, 1.0f, &rng, 1, NULL,
+                                      NULL), -1);
+    network_free(net);
+    dataset_free(&ds);
+}
+END_TEST
+
+/* The network does not know about MNIST: three classes, three outputs. */
+START_TEST(test_trains_a_network_of_three_outputs)
+{
+    const int sizes[] = {4, 6, 3};
+    Rng rng;
+    rng_seed(&rng, 4);
+    Dataset ds = random_dataset(60, 4, &rng);
+    for (size_t i = 0; i < ds.n; i++)
+        ds.y[i] = ds.x[i * 4] / 86;             /* 0..2 */
+    Network *net = network_create(sizes, 3, &rng);
+    double before = network_total_cost(net, &ds);
+    ck_assert_int_eq(network_sgd(net, &ds, 30, 5, 2.0f, &rng, NULL, NULL), 30);
+    ck_assert_double_lt(network_total_cost(net, &ds), before);
+    network_free(net);
+    dataset_free(&ds);
+}
+END_TEST
+
+START_TEST(test_load_refuses_a_fifo_without_waiting)
+{
+    Network *back = (Network *)1;
+    char path[300], err[NNDL_ERRLEN];
+    snprintf(path, sizeof path, "%s/fifo.nndl", temp_dir());
+    ck_assert_int_eq(mkfifo(path, 0644), 0);
+    ck_assert_int_eq(network_load(&back, path, err), NNDL_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(err, "not a regular file"));
+    ck_assert_ptr_null(back);
+}
+END_TEST
+
+START_TEST(test_save_keeps_the_mode_and_refuses_a_fifo)
+{
+    Network *net = tiny_network();
+    char path[300], fifo[300], err[NNDL_ERRLEN];
+    struct stat st;
+    const char *dir = temp_dir();
+    snprintf(path, sizeof path, "%s/model.nndl", dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo.nndl", dir);
+    ck_assert_int_eq(network_save(net, path, err), NNDL_OK);
+    ck_assert_int_eq(chmod(path, 0600), 0);
+    ck_assert_int_eq(network_save(net, path, err), NNDL_OK);
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 07777, 0600);
+    ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+    ck_assert_int_ne(network_save(net, fifo, err), NNDL_OK);
+    ck_assert_int_eq(lstat(fifo, &st), 0);
+    ck_assert(S_ISFIFO(st.st_mode));
+    network_free(net);
+}
+END_TEST
+
 START_TEST(test_is_finite_spots_one_nan_or_infinity)
 {
     Network *net = tiny_network();
@@ -371,6 +438,10 @@ int main(void)
     tcase_add_test(tc, test_load_rejects_nan_parameters);
     tcase_add_test(tc, test_load_names_a_missing_file);
     tcase_add_test(tc, test_is_finite_spots_one_nan_or_infinity);
+    tcase_add_test(tc, test_sgd_fails_as_the_fast_path_does);
+    tcase_add_test(tc, test_trains_a_network_of_three_outputs);
+    tcase_add_test(tc, test_load_refuses_a_fifo_without_waiting);
+    tcase_add_test(tc, test_save_keeps_the_mode_and_refuses_a_fifo);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -6,8 +6,8 @@ void ex_update_mini_batch(Network *net, const Dataset *data,
 {
     network_zero_grad(net);
     for (size_t i = 0; i < m; i++) {            /* sum of the gradients */
-        mnist_x(net->x, data, idx[i]);
-        mnist_one_hot(net->y, data->y[idx[i]]);
+        dataset_x(net->x, data, idx[i]);
+        dataset_one_hot(net->y, data->y[idx[i]], MNIST_CLASSES);
         network_backprop(net, net->x, net->y);
     }
     for (size_t p = 0; p < net->num_params; p++)

@@ -15,7 +15,7 @@ size_t ex_evaluate(Network *net, const Dataset *data)
     size_t correct = 0;
     int n_out = net->sizes[net->num_layers - 1];
     for (size_t i = 0; i < data->n; i++) {
-        mnist_x(net->x, data, i);
+        dataset_x(net->x, data, i);
         const float *a = network_feedforward(net, net->x);
         correct += ex_argmax(a, n_out) == data->y[i];
     }

@@ -5,10 +5,11 @@
  * moves every weight and bias against the AVERAGE gradient of the
  * examples' costs:   w -> w - (eta/m) sum_x dC_x/dw, and the same for b.
  * The mini-batch is examples idx[0..m-1] of data.  The library gives you
- * the pieces (lib/network.h, lib/mnist.h):
+ * the pieces (lib/network.h, lib/dataset.h):
  *   network_zero_grad(net)              nabla = 0
- *   mnist_x(net->x, data, i)            example i's pixels as floats
- *   mnist_one_hot(net->y, data->y[i])   its desired output y(x)
+ *   dataset_x(net->x, data, i)          example i's pixels as floats
+ *   dataset_one_hot(net->y, data->y[i], MNIST_CLASSES)
+ *                                       its desired output y(x)
  *   network_backprop(net, x, y)         ADDS dC_x/dw, dC_x/db to nabla
  * All parameters sit in one array net->params (net->num_params floats)
  * and the gradient in net->nabla with the same layout, so the update is

@@ -6,7 +6,7 @@
  *    the first one (as numpy's argmax).
  *  - ex_evaluate runs the network on every example of data and returns
  *    how many answers equal the label data->y[i].  The library helps:
- *    mnist_x(net->x, data, i) gives example i's pixels as floats, and
+ *    dataset_x(net->x, data, i) gives example i's pixels as floats, and
  *    network_feedforward(net, x) returns the network's 10 outputs.
  * Check your work: make exercise N=21
  */

@@ -20,7 +20,7 @@ START_TEST(test_the_output_error_matches_the_slope_of_c_found_by_nudging_z)
         float x[6], y[10];
         for (int k = 0; k < 6; k++)
             x[k] = (float)rng_uniform(&rng);
-        mnist_one_hot(y, t % 10);
+        dataset_one_hot(y, t % 10, MNIST_CLASSES);
         network_feedforward(net, x);              /* fills net->z, net->a */
         for (int j = 0; j < 10; j++)
             net->delta[1][j] = NAN;

@@ -26,7 +26,7 @@ START_TEST(test_a_network_without_hidden_layer_gets_85_percent)
     size_t correct = 0;
     float x[784];
     for (size_t i = 0; i < test.n; i++) {
-        mnist_x(x, &test, i);
+        dataset_x(x, &test, i);
         const float *a = network_feedforward(net, x);
         int best = 0;
         for (int j = 1; j < 10; j++)
