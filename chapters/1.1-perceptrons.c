@@ -132,9 +132,12 @@ static void random_perceptrons(uint64_t seed, long samples)
            "   [-3, 3] (seed %llu); the function of x1, x2 each one computes:\n\n"
            "    x1 x2 = 00 01 10 11 | function        | perceptrons\n"),
            samples, (unsigned long long)seed);
-    for (int c = 0; c < 16; c++)
-        printf("             %d  %d  %d  %d | %-15s | %ld\n", (c >> 3) & 1,
-               (c >> 2) & 1, (c >> 1) & 1, c & 1, _(function_name[c]), count[c]);
+    for (int c = 0; c < 16; c++) {
+        const char *f = _(function_name[c]);
+        printf("             %d  %d  %d  %d | %-*s | %ld\n", (c >> 3) & 1,
+               (c >> 2) & 1, (c >> 1) & 1, c & 1, lang_width(f, 15), f,
+               count[c]);
+    }
     printf(_("\n   Look for: XOR and XNOR never appear.  A perceptron splits its\n"
            "   inputs with one straight line, and no line separates {01, 10}\n"
            "   from {00, 11}.  The adder's sum bit is XOR: it needed a second\n"

@@ -216,10 +216,13 @@ static void summary(const Options *o, const EpochLog *runs, size_t random,
     char name[128];
     size_t n = runs[0].test->n;
     printf(_("3. Summary (test images right, out of %zu)\n\n"
-           "    %-22s | best (epoch) | final\n"), n, _("classifier"));
-    printf("    %-22s | %5.2f%%       |\n", _("random guessing"),
+           "    %-*s | best (epoch) | final\n"), n,
+           lang_width(_("classifier"), 22), _("classifier"));
+    printf("    %-*s | %5.2f%%       |\n",
+           lang_width(_("random guessing"), 22), _("random guessing"),
            100.0 * random / base_n);
-    printf("    %-22s | %5.2f%%       |\n", _("average darkness"),
+    printf("    %-*s | %5.2f%%       |\n",
+           lang_width(_("average darkness"), 22), _("average darkness"),
            100.0 * dark / base_n);
     for (int k = 0; k < o->n_nets; k++) {
         char label[140];

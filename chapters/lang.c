@@ -88,3 +88,21 @@ int lang_select(const char *code)
     textdomain(DOMAIN);             /* forgets the translations looked up */
     return 0;
 }
+
+/* Counts East Asian wide characters (U+2E80 and above in the 3-byte range:
+ * CJK, kana, full-width punctuation) as 2 columns, others as 1. */
+int lang_width(const char *s, int columns)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int bytes = 0, cols = 0;
+    while (p[bytes]) {
+        unsigned c = p[bytes];
+        int n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        int wide = n == 4 || (n == 3 && ((c & 0x0Fu) << 12 |
+                                         (p[bytes + 1] & 0x3Fu) << 6) >= 0x2E80);
+        for (int k = 0; k < n && p[bytes]; k++)
+            bytes++;
+        cols += wide ? 2 : 1;
+    }
+    return columns + bytes - cols;
+}

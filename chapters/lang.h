@@ -28,4 +28,9 @@ void lang_init(void);
  * other code. */
 int lang_select(const char *code);
 
+/* The printf field width ("%-*s") that makes the UTF-8 text s fill
+ * `columns` terminal columns: a Chinese character is 3 bytes but 2 columns
+ * wide, so "%-22s" would leave a translated label short. */
+int lang_width(const char *s, int columns);
+
 #endif
