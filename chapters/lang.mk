@@ -12,7 +12,9 @@ XGETTEXT ?= xgettext
 MSGFMT ?= msgfmt
 MSGMERGE ?= msgmerge
 PO_LANGS := zh_CN
-LOCALE_DIR := share/locale
+# share/locale beside the programs' folder, where chapters/lang.c looks
+# (build/asan/share/locale for `make sanitize`'s build/asan/bin).
+LOCALE_DIR := $(patsubst ./%,%,$(dir $(BIN))share/locale)
 PO_SRCS = $(sort $(wildcard chapters/*.c chapters/*.h))
 # How messages are marked (lang.h); tests/lang/check-po.sh uses the same.
 XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
@@ -41,5 +43,5 @@ pot:
 	@for l in $(PO_LANGS); do $(MSGMERGE) --quiet --update --backup=none po/$$l.po po/nndl.pot; done
 
 clean-locales:
-	rm -rf share
+	rm -rf $(dir $(LOCALE_DIR))
 clean: clean-locales

@@ -34,7 +34,7 @@ SAN_ENV := NNDL_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_
 # gnuplot, pandoc and Chromium output drawn from results/, which the
 # sanitized programs would have to regenerate (hours of training under
 # ASan).  SANITIZE_TARGETS=unit-tests runs a part only.
-SANITIZE_SKIP := test-book test-figures
+SANITIZE_SKIP := test-book test-figures test-zh-figures
 SANITIZE_TARGETS ?= $(filter-out $(SANITIZE_SKIP),$(CHECK_TARGETS))
 .PHONY: sanitize
 sanitize:
