@@ -27,10 +27,16 @@ BOOK_COMMON = book/filters/book.lua book/style.css book/book.mk $(BOOK_SOURCES) 
 # Section programs whose output the book shows, run with their defaults.
 # Those that write data files write them into a scratch folder, never into
 # results/ (which belongs to `make experiments`).
+# Each edition shows the output in its own language: build/book/out/ (en),
+# build/book/out/zh/ (zh, through the catalogs of `make locales`).  The
+# language is set explicitly, so the builder's own LANG does not leak in.
 BOOK_PROGRAMS := 1.1-perceptrons 1.2-sigmoid-neurons 1.3-architecture \
   1.4-digit-network 1.5-gradient-descent
-BOOK_CAPTURED := $(BOOK_PROGRAMS:%=$(BOOK_OUT)/%.txt)
-BOOK_OUTDIR_FLAG = $(if $(filter 1.2% 1.4% 1.5%,$*),--out-dir $(BOOK_RUN)/$*)
+BOOK_OUT_en := $(BOOK_OUT)
+BOOK_OUT_zh := $(BOOK_OUT)/zh
+BOOK_CAPTURED_en := $(BOOK_PROGRAMS:%=$(BOOK_OUT_en)/%.txt)
+BOOK_CAPTURED_zh := $(BOOK_PROGRAMS:%=$(BOOK_OUT_zh)/%.txt)
+BOOK_OUTDIR_FLAG = $(if $(filter 1.2% 1.4% 1.5%,$*),--out-dir $(BOOK_RUN)/$(BOOK_LANG)/$*)
 
 # What must be finished before the book is built (order only: the real
 # inputs are in build/book/<lang>.d).  `make book BOOK_AFTER=` builds from
@@ -38,14 +44,38 @@ BOOK_OUTDIR_FLAG = $(if $(filter 1.2% 1.4% 1.5%,$*),--out-dir $(BOOK_RUN)/$*)
 BOOK_AFTER ?= experiments plots
 BOOK_RESULTS ?= results
 BOOK_PLOTS ?= plots/out
+BOOK_PLOTS_en = $(BOOK_PLOTS)
+BOOK_PLOTS_zh = $(BOOK_PLOTS)/zh
 
-$(BOOK_OUT)/%.txt: $(BIN)/%
-	@mkdir -p $(@D) $(BOOK_RUN)/$*
-	@$(BIN)/$* $(BOOK_OUTDIR_FLAG) >$@.tmp 2>$(BOOK_RUN)/$*.stderr || \
-	  { rm -f $@.tmp; echo "book: $(BIN)/$* failed:"; cat $(BOOK_RUN)/$*.stderr; exit 1; }
+# $(call book_capture,lang): bin/P's output in one language (LANG_ENV_en
+# and LANG_ENV_zh: chapters/lang.mk, which also makes the zh captures
+# depend on the catalogs).
+define book_capture
+$(BOOK_OUT_$(1))/%.txt: BOOK_LANG := $(1)
+$(BOOK_OUT_$(1))/%.txt: $(BIN)/%
+	@mkdir -p $$(@D) $(BOOK_RUN)/$(1)/$$*
+	@$$(LANG_ENV_$(1)) $(BIN)/$$* $$(BOOK_OUTDIR_FLAG) >$$@.tmp 2>$(BOOK_RUN)/$(1)/$$*.stderr || \
+	  { rm -f $$@.tmp; echo "book: $(BIN)/$$* failed:"; cat $(BOOK_RUN)/$(1)/$$*.stderr; exit 1; }
+	@mv $$@.tmp $$@
+
+$(BOOK_OUT_$(1))/1.4-digit-network.txt: | data/mnist/.verified
+endef
+$(eval $(call book_capture,en))
+$(eval $(call book_capture,zh))
+
+# The runs of `make experiments` that the zh book shows (```{.output
+# result=RUN.out}```) are run again in Chinese, with the command kept in
+# results/.cmd/RUN (same seed, same numbers), into build/book/out/zh/results/.
+BOOK_RESULT_OUTS_zh := $(sort $(patsubst result="%",%,$(shell grep -oh 'result="[^"]*\.out"' $(BOOK_MD_zh))))
+BOOK_CAPTURED_zh += $(BOOK_RESULT_OUTS_zh:%=$(BOOK_OUT_zh)/results/%)
+$(BOOK_OUT_zh)/results/%.out: $(BOOK_RESULTS)/%.out
+	@mkdir -p $(@D) $(BOOK_RUN)/zh/results/$*
+	@cmd="$$(cat $(BOOK_RESULTS)/.cmd/$*)" && case $$cmd in *1.7-deep*) \
+	  cmd="$$cmd --out-dir $(BOOK_RUN)/zh/results/$*";; esac && \
+	  echo "book: $$cmd (in Chinese)" && \
+	  $(LANG_ENV_zh) $$cmd >$@.tmp 2>$(BOOK_RUN)/zh/results/$*.stderr || \
+	  { rm -f $@.tmp; echo "book: $$cmd failed:"; cat $(BOOK_RUN)/zh/results/$*.stderr; exit 1; }
 	@mv $@.tmp $@
-
-$(BOOK_OUT)/1.4-digit-network.txt: | data/mnist/.verified
 
 # $(call book_pandoc,lang,pandoc-lang,output,md-files)
 define book_pandoc
@@ -55,8 +85,8 @@ define book_pandoc
 	  --toc --toc-depth=2 --wrap=none --highlight-style=tango \
 	  --css book/style.css --include-before-body book/$(1)/nav.html \
 	  --metadata-file book/$(1)/meta.yaml --metadata lang=$(2) \
-	  --metadata book-sources="$(BOOK_SOURCES)" --metadata book-outdir=$(BOOK_OUT) --metadata book-results=$(BOOK_RESULTS) \
-	  --metadata book-plots=$(BOOK_PLOTS) \
+	  --metadata book-sources="$(BOOK_SOURCES)" --metadata book-outdir=$(BOOK_OUT_$(1)) --metadata book-results=$(BOOK_RESULTS) \
+	  --metadata book-plots=$(BOOK_PLOTS_$(1)) \
 	  --metadata book-deps=$(BUILD)/book/$(1).d --metadata book-target=$(3) \
 	  --lua-filter book/filters/book.lua \
 	  --metadata widgets-bundle=$(WASM_BUNDLE) --lua-filter book/filters/widgets.lua \
@@ -65,11 +95,11 @@ define book_pandoc
 endef
 
 $(BOOK_HTML_EN): $(BOOK_MD_en) book/en/nav.html book/en/meta.yaml $(BOOK_COMMON) \
-  $(BOOK_CAPTURED) | $(BOOK_AFTER)
+  $(BOOK_CAPTURED_en) | $(BOOK_AFTER)
 	$(call book_pandoc,en,en,$@,$(BOOK_MD_en))
 
 $(BOOK_HTML_ZH): $(BOOK_MD_zh) book/zh/nav.html book/zh/meta.yaml book/zh/exercises.tsv \
-  $(BOOK_COMMON) $(BOOK_CAPTURED) | $(BOOK_AFTER)
+  $(BOOK_COMMON) $(BOOK_CAPTURED_zh) | $(BOOK_AFTER)
 	$(call book_pandoc,zh,zh-Hans,$@,$(BOOK_MD_zh))
 
 -include $(BUILD)/book/en.d $(BUILD)/book/zh.d

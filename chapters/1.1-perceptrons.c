@@ -10,24 +10,25 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "nndl.h"
 
 /* The evidence for one decision: three yes/no questions. */
 static const char *const question[3] = {
-    "the weather is dry", "a friend comes along",
-    "the trail is near a train station"
+    N_("the weather is dry"), N_("a friend comes along"),
+    N_("the trail is near a train station")
 };
 
 /* Prints the decision for all 8 answers with weights w and threshold t
  * (bias b = -t, so the perceptron says yes when w . x > t). */
 static void decision_table(const double *w, double t)
 {
-    printf("    dry friend train | w.x  | go? (w.x > %g)\n", t);
+    printf(_("    dry friend train | w.x  | go? (w.x > %g)\n"), t);
     for (int k = 0; k < 8; k++) {
         double x[3] = {(k >> 2) & 1, (k >> 1) & 1, k & 1};
         double wx = neuron_z(w, x, 0.0, 3);
         printf("     %d     %d     %d   | %4g | %s\n", (int)x[0], (int)x[1],
-               (int)x[2], wx, perceptron(w, x, -t, 3) ? "yes" : "no");
+               (int)x[2], wx, perceptron(w, x, -t, 3) ? _("yes") : _("no"));
     }
 }
 
@@ -35,32 +36,32 @@ static void decision_table(const double *w, double t)
 static void weighing_evidence(void)
 {
     double w[3] = {6, 2, 2};
-    printf("1. Weighing evidence\n"
-           "   Should you go hiking on Saturday?  Three binary inputs:\n");
+    printf(_("1. Weighing evidence\n"
+           "   Should you go hiking on Saturday?  Three binary inputs:\n"));
     for (int j = 0; j < 3; j++)
-        printf("     x%d = 1 if %s\n", j + 1, question[j]);
-    printf("   Weights w = (6, 2, 2): the weather matters most.  Threshold 5,\n"
-           "   that is bias b = -5.\n\n");
+        printf(_("     x%d = 1 if %s\n"), j + 1, _(question[j]));
+    printf(_("   Weights w = (6, 2, 2): the weather matters most.  Threshold 5,\n"
+           "   that is bias b = -5.\n\n"));
     decision_table(w, 5);
-    printf("\n   Look for: with threshold 5 the answer is yes exactly when the\n"
+    printf(_("\n   Look for: with threshold 5 the answer is yes exactly when the\n"
            "   weather is dry; the other two inputs cannot outweigh it.\n\n"
-           "   Lower the threshold to 3 (bias b = -3):\n\n");
+           "   Lower the threshold to 3 (bias b = -3):\n\n"));
     decision_table(w, 3);
-    printf("\n   Look for: now dry weather alone is enough, and so is a friend\n"
+    printf(_("\n   Look for: now dry weather alone is enough, and so is a friend\n"
            "   plus a nearby station: a lower threshold means more eager.\n\n"
-           "   Keep threshold 5 but raise the friend's weight from 2 to 4:\n\n");
+           "   Keep threshold 5 but raise the friend's weight from 2 to 4:\n\n"));
     w[1] = 4;
     decision_table(w, 5);
-    printf("\n   Look for: a friend plus a station (4 + 2 = 6 > 5) now wins even\n"
-           "   in the rain.  Changing one weight changed the decision rule.\n\n");
+    printf(_("\n   Look for: a friend plus a station (4 + 2 = 6 > 5) now wins even\n"
+           "   in the rain.  Changing one weight changed the decision rule.\n\n"));
 }
 /* end book: decision */
 
 static void nand_table(void)
 {
     const double w[2] = {-2, -2};
-    printf("2. The NAND perceptron: weights (-2, -2), bias 3\n\n"
-           "    x1 x2 | w.x + b | output | NAND\n");
+    printf(_("2. The NAND perceptron: weights (-2, -2), bias 3\n\n"
+           "    x1 x2 | w.x + b | output | NAND\n"));
     for (int k = 0; k < 4; k++) {
         int x1 = k >> 1, x2 = k & 1;
         double x[2] = {x1, x2};
@@ -68,18 +69,18 @@ static void nand_table(void)
                neuron_z(w, x, 3.0, 2), perceptron_nand(x1, x2),
                !(x1 && x2));
     }
-    printf("\n   Look for: the output is 0 only when both inputs are 1.  Any\n"
+    printf(_("\n   Look for: the output is 0 only when both inputs are 1.  Any\n"
            "   logical function can be built from NAND gates, so networks of\n"
-           "   perceptrons can compute anything a circuit can.\n\n");
+           "   perceptrons can compute anything a circuit can.\n\n"));
 }
 
 /* book: adder */
 static void adder_table(void)
 {
-    printf("3. Adding two bits with five NAND perceptrons\n"
+    printf(_("3. Adding two bits with five NAND perceptrons\n"
            "   g1 = NAND(x1, x2), g2 = NAND(x1, g1), g3 = NAND(x2, g1),\n"
            "   sum = NAND(g2, g3), carry = NAND(g1, g1)\n\n"
-           "    x1 x2 | g1 g2 g3 | sum carry | x1 + x2 | check\n");
+           "    x1 x2 | g1 g2 g3 | sum carry | x1 + x2 | check\n"));
     int all_ok = 1;
     for (int k = 0; k < 4; k++) {
         int x1 = k >> 1, x2 = k & 1, sum, carry;
@@ -90,20 +91,20 @@ static void adder_table(void)
                  && carry == perceptron_nand(g1, g1);
         all_ok &= ok;
         printf("     %d  %d |  %d  %d  %d |  %d    %d   |    %d    | %s\n", x1,
-               x2, g1, g2, g3, sum, carry, x1 + x2, ok ? "ok" : "WRONG");
+               x2, g1, g2, g3, sum, carry, x1 + x2, ok ? _("ok") : _("WRONG"));
     }
-    printf("\n   %s: carry is the twos digit and sum the ones digit of\n"
+    printf(_("\n   %s: carry is the twos digit and sum the ones digit of\n"
            "   x1 + x2.  Note that g1 feeds three gates: one perceptron's single\n"
-           "   output can be the input of many perceptrons.\n\n",
-           all_ok ? "All four rows agree" : "SOME ROWS DISAGREE");
+           "   output can be the input of many perceptrons.\n\n"),
+           all_ok ? _("All four rows agree") : _("SOME ROWS DISAGREE"));
 }
 /* end book: adder */
 
 /* The truth table of a two-input function as 4 bits, rows 00 01 10 11. */
 static const char *const function_name[16] = {
-    "always 0", "AND", "x1 AND NOT x2", "x1", "NOT x1 AND x2", "x2", "XOR",
+    N_("always 0"), "AND", "x1 AND NOT x2", "x1", "NOT x1 AND x2", "x2", "XOR",
     "OR", "NOR", "XNOR", "NOT x2", "x1 OR NOT x2", "NOT x1", "NOT x1 OR x2",
-    "NAND", "always 1"
+    "NAND", N_("always 1")
 };
 
 static int truth_table(const double *w, double b)
@@ -126,18 +127,21 @@ static void random_perceptrons(uint64_t seed, long samples)
         double b = 6 * rng_uniform(&rng) - 3;
         count[truth_table(w, b)]++;
     }
-    printf("4. What can one perceptron compute?\n"
+    printf(_("4. What can one perceptron compute?\n"
            "   %ld perceptrons with weights and bias drawn uniformly from\n"
            "   [-3, 3] (seed %llu); the function of x1, x2 each one computes:\n\n"
-           "    x1 x2 = 00 01 10 11 | function        | perceptrons\n",
+           "    x1 x2 = 00 01 10 11 | function        | perceptrons\n"),
            samples, (unsigned long long)seed);
-    for (int c = 0; c < 16; c++)
-        printf("             %d  %d  %d  %d | %-15s | %ld\n", (c >> 3) & 1,
-               (c >> 2) & 1, (c >> 1) & 1, c & 1, function_name[c], count[c]);
-    printf("\n   Look for: XOR and XNOR never appear.  A perceptron splits its\n"
+    for (int c = 0; c < 16; c++) {
+        const char *f = _(function_name[c]);
+        printf("             %d  %d  %d  %d | %-*s | %ld\n", (c >> 3) & 1,
+               (c >> 2) & 1, (c >> 1) & 1, c & 1, lang_width(f, 15), f,
+               count[c]);
+    }
+    printf(_("\n   Look for: XOR and XNOR never appear.  A perceptron splits its\n"
            "   inputs with one straight line, and no line separates {01, 10}\n"
            "   from {00, 11}.  The adder's sum bit is XOR: it needed a second\n"
-           "   layer of perceptrons, which is why we build networks.\n");
+           "   layer of perceptrons, which is why we build networks.\n"));
 }
 
 int main(int argc, char **argv)
@@ -145,21 +149,21 @@ int main(int argc, char **argv)
     uint64_t seed = 1;
     long samples = 10000;
     const CliFlag flags[] = {
-        CLI_FLAG_SEED(&seed, "seed for the random perceptrons"),
+        CLI_FLAG_SEED(&seed, N_("seed for the random perceptrons")),
         {"samples", CLI_LONG, &samples, "N", 1, 100000000,
-         "how many random perceptrons to draw", NULL},
+         N_("how many random perceptrons to draw"), NULL},
     };
     const CliProgram prog = {
-        "Section 1.1: perceptrons weigh evidence, a NAND perceptron, an\n"
+        N_("Section 1.1: perceptrons weigh evidence, a NAND perceptron, an\n"
         "adder built from NAND perceptrons, and which two-input functions\n"
-        "a single perceptron with random weights can compute.",
+        "a single perceptron with random weights can compute."),
         flags, sizeof flags / sizeof *flags, NULL};
     cli_init(argv[0]);
     cli_parse(&prog, argc, argv);
-    printf("Section 1.1: Perceptrons\n\n"
+    printf(_("Section 1.1: Perceptrons\n\n"
            "A perceptron takes binary inputs x1, x2, ..., weighs each by a\n"
            "weight w_j and outputs 1 if w.x + b > 0, else 0.  The bias b is\n"
-           "minus the threshold: how easy it is to make the perceptron fire.\n\n");
+           "minus the threshold: how easy it is to make the perceptron fire.\n\n"));
     weighing_evidence();
     nand_table();
     adder_table();

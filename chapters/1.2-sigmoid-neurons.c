@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "nndl.h"
 
 #define N_IN 3   /* inputs of the single neuron in parts 2 and 3 */
@@ -24,14 +25,14 @@
 static void sigmoid_vs_step(const char *out_dir)
 {
     AtomicFile af;
-    printf("1. The sigmoid against the step function\n\n"
-           "      z   | step(z) | sigmoid(z) | sigmoid'(z)\n");
+    printf(_("1. The sigmoid against the step function\n\n"
+           "      z   | step(z) | sigmoid(z) | sigmoid'(z)\n"));
     for (int k = -6; k <= 6; k++)
         printf("    %4d  |    %g    |   %.4f   |   %.4f\n", k, step(k),
                sigmoid(k), sigmoid_prime(k));
-    printf("\n   Look for: far from 0 the two agree (sigmoid near 0 or 1); near\n"
+    printf(_("\n   Look for: far from 0 the two agree (sigmoid near 0 or 1); near\n"
            "   z = 0 the sigmoid is smooth while the step jumps.  The slope\n"
-           "   sigmoid'(z) is largest, 1/4, at z = 0.\n");
+           "   sigmoid'(z) is largest, 1/4, at z = 0.\n"));
     FILE *f = cli_create_in(&af, out_dir, "sigmoid.tsv");
     fprintf(f, "z\tstep\tsigmoid\tsigmoid_prime\n");
     for (int k = -160; k <= 160; k++) {
@@ -40,7 +41,7 @@ static void sigmoid_vs_step(const char *out_dir)
                 sigmoid_prime(z));
     }
     cli_commit(&af);
-    printf("   Wrote %s/sigmoid.tsv for the figure.\n\n", out_dir);
+    printf(_("   Wrote %s/sigmoid.tsv for the figure.\n\n"), out_dir);
 }
 
 /* A neuron with random inputs and weights whose bias puts z at -0.05,
@@ -60,10 +61,10 @@ static void small_change(const double *w0, const double *x, double b)
 {
     double w[N_IN];
     memcpy(w, w0, sizeof w);
-    printf("2. A small change in one weight\n"
+    printf(_("2. A small change in one weight\n"
            "   inputs x = (%.3f, %.3f, %.3f), weights w = (%.3f, %.3f, %.3f),\n"
            "   bias b = %.3f, so z = w.x + b = %.3f\n\n"
-           "    w1 change | z      | perceptron | sigmoid neuron\n",
+           "    w1 change | z      | perceptron | sigmoid neuron\n"),
            x[0], x[1], x[2], w[0], w[1], w[2], b, neuron_z(w, x, b, N_IN));
     for (int k = 0; k <= 2; k++) {
         w[0] = w0[0] + k * 0.04 / x[0];       /* moves z by 0.04 per row */
@@ -71,10 +72,10 @@ static void small_change(const double *w0, const double *x, double b)
                neuron_z(w, x, b, N_IN), perceptron(w, x, b, N_IN),
                sigmoid_neuron(w, x, b, N_IN));
     }
-    printf("\n   Look for: the perceptron's output flips from 0 to 1 the moment\n"
+    printf(_("\n   Look for: the perceptron's output flips from 0 to 1 the moment\n"
            "   z crosses 0, while the sigmoid neuron's output creeps up by\n"
            "   about 0.01 per step.  Small changes in, small changes out:\n"
-           "   that is what lets a network of sigmoid neurons learn.\n\n");
+           "   that is what lets a network of sigmoid neurons learn.\n\n"));
 }
 
 /* book: linear_change */
@@ -95,11 +96,11 @@ static void linear_approximation(const double *w, const double *x, double b,
     double dir[N_IN], dir_b = 2 * rng_uniform(rng) - 1;
     for (int j = 0; j < N_IN; j++)
         dir[j] = 2 * rng_uniform(rng) - 1;
-    printf("3. The change in output is linear in small changes (eq. 1.5)\n"
+    printf(_("3. The change in output is linear in small changes (eq. 1.5)\n"
            "   Change every weight and the bias by a random direction times\n"
            "   a scale s, and compare the true change in the output with\n"
            "   sigma'(z) (sum_j x_j dw_j + db):\n\n"
-           "       s    | true change  | linear estimate | relative error\n");
+           "       s    | true change  | linear estimate | relative error\n"));
     for (double s = 1.0; s > 1e-5; s /= 10) {
         double dw[N_IN], w2[N_IN], db = s * dir_b;
         for (int j = 0; j < N_IN; j++)
@@ -110,9 +111,9 @@ static void linear_approximation(const double *w, const double *x, double b,
         printf("    %7.0e | %+.5e | %+.5e    | %.2e\n", s, truth, guess,
                fabs(guess - truth) / fabs(truth));
     }
-    printf("\n   Look for: the relative error shrinks about tenfold each time\n"
+    printf(_("\n   Look for: the relative error shrinks about tenfold each time\n"
            "   the change shrinks tenfold: for small changes the output moves\n"
-           "   by (almost exactly) the weighted sum of the partial derivatives.\n\n");
+           "   by (almost exactly) the weighted sum of the partial derivatives.\n\n"));
 }
 
 /* A NAND gate made of a sigmoid neuron with weights and bias scaled by c;
@@ -143,11 +144,11 @@ static double adder_c(double c, double *out)
 static void scaled_network(void)
 {
     static const double cs[] = {1, 2, 5, 10, 100};
-    printf("4. Sigmoid neurons imitate perceptrons when scaled up\n"
+    printf(_("4. Sigmoid neurons imitate perceptrons when scaled up\n"
            "   Take the NAND adder of section 1.1 and replace every perceptron\n"
            "   by a sigmoid neuron with weights and bias multiplied by c > 0.\n"
            "   (sum, carry) for inputs 00, 01, 10, 11 (perceptrons: 00 10 10 01):\n\n"
-           "       c  | 00          01          10          11          | max error\n");
+           "       c  | 00          01          10          11          | max error\n"));
     for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
         double out[8];
         double worst = adder_c(cs[i], out);
@@ -156,25 +157,25 @@ static void scaled_network(void)
             printf(" %.3f %.3f", out[2 * k], out[2 * k + 1]);
         printf(" | %.1e\n", worst);
     }
-    printf("\n   Look for: as c grows every output goes to the perceptron's 0 or 1:\n"
+    printf(_("\n   Look for: as c grows every output goes to the perceptron's 0 or 1:\n"
            "   c (w.x + b) runs off to +/- infinity and sigmoid becomes step.\n"
            "   That works because w.x + b is never exactly 0 in this circuit\n"
-           "   (it is 3, 1 or -1 for binary inputs).\n\n");
+           "   (it is 3, 1 or -1 for binary inputs).\n\n"));
 }
 
 static void zero_z(void)
 {
     const double w[2] = {1, 1}, x[2] = {1, 0};
-    printf("5. What goes wrong when w.x + b = 0\n"
+    printf(_("5. What goes wrong when w.x + b = 0\n"
            "   A perceptron with w = (1, 1), b = -1 on the input (1, 0) has\n"
            "   w.x + b = 0, so it outputs 0.  The scaled sigmoid neuron:\n\n"
-           "        c  | perceptron | sigmoid(c (w.x + b))\n");
+           "        c  | perceptron | sigmoid(c (w.x + b))\n"));
     for (double c = 1; c <= 1000; c *= 10)
         printf("    %5g  |     %d      |   %.4f\n", c, perceptron(w, x, -1, 2),
                sigmoid(c * neuron_z(w, x, -1, 2)));
-    printf("\n   Look for: the sigmoid neuron stays at 0.5 for every c, neither\n"
+    printf(_("\n   Look for: the sigmoid neuron stays at 0.5 for every c, neither\n"
            "   0 nor 1: on the boundary w.x + b = 0 no scaling can make it\n"
-           "   behave like the perceptron.\n");
+           "   behave like the perceptron.\n"));
 }
 
 int main(int argc, char **argv)
@@ -182,19 +183,19 @@ int main(int argc, char **argv)
     uint64_t seed = 1;
     const char *out_dir = "results";
     const CliFlag flags[] = {
-        CLI_FLAG_SEED(&seed, "seed for the example neuron"),
-        CLI_FLAG_OUT_DIR(&out_dir, "where to write sigmoid.tsv"),
+        CLI_FLAG_SEED(&seed, N_("seed for the example neuron")),
+        CLI_FLAG_OUT_DIR(&out_dir, N_("where to write sigmoid.tsv")),
     };
     const CliProgram prog = {
-        "Section 1.2: the sigmoid neuron against the perceptron.",
+        N_("Section 1.2: the sigmoid neuron against the perceptron."),
         flags, sizeof flags / sizeof *flags, NULL};
     cli_init(argv[0]);
     cli_parse(&prog, argc, argv);
     cli_out_dir(out_dir);
     cli_output("--out-dir", cli_path_in(out_dir, "sigmoid.tsv"));
-    printf("Section 1.2: Sigmoid neurons\n\n"
+    printf(_("Section 1.2: Sigmoid neurons\n\n"
            "A sigmoid neuron takes inputs anywhere in [0, 1] and outputs\n"
-           "sigmoid(w.x + b) = 1 / (1 + exp(-(w.x + b))) instead of 0 or 1.\n\n");
+           "sigmoid(w.x + b) = 1 / (1 + exp(-(w.x + b))) instead of 0 or 1.\n\n"));
     sigmoid_vs_step(out_dir);
     Rng rng;
     double w[N_IN], x[N_IN];

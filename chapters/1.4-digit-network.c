@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "nndl.h"
 
 #define GRID 10   /* the figure shows GRID x GRID digits */
@@ -28,13 +29,13 @@ static void parse(Options *o, int argc, char **argv)
 {
     const CliFlag flags[] = {
         {"count", CLI_LONG, &o->count, "N", 1, 60,
-         "digits to draw in the terminal", NULL},
-        CLI_FLAG_SEED(&o->seed, "seed for the untrained network"),
+         N_("digits to draw in the terminal"), NULL},
+        CLI_FLAG_SEED(&o->seed, N_("seed for the untrained network")),
         CLI_FLAG_DATA(&o->data),
-        CLI_FLAG_OUT_DIR(&o->out_dir, "where to write the digit grid"),
+        CLI_FLAG_OUT_DIR(&o->out_dir, N_("where to write the digit grid")),
     };
     const CliProgram prog = {
-        "Section 1.4: the MNIST digits and the [784, 15, 10] network.",
+        N_("Section 1.4: the MNIST digits and the [784, 15, 10] network."),
         flags, sizeof flags / sizeof *flags, NULL};
     cli_parse(&prog, argc, argv);
 }
@@ -52,7 +53,7 @@ static char shade(unsigned char p)
 static void draw_row(const Dataset *ds, size_t first, size_t n)
 {
     for (size_t i = first; i < first + n; i++)
-        printf("   label %d%*s", ds->y[i], ds->cols - 7, "");
+        printf(_("   label %d%*s"), ds->y[i], ds->cols - 7, "");
     printf("\n");
     for (int r = 0; r < ds->rows; r++) {
         int ink = 0;
@@ -73,17 +74,17 @@ static void draw_row(const Dataset *ds, size_t first, size_t n)
 
 static void show_digits(const MnistSplit *d, long count)
 {
-    printf("1. The data\n"
+    printf(_("1. The data\n"
            "   %zu training images, %zu validation images, %zu test images,\n"
            "   each %d x %d pixels from 0 (white) to 255 (black), with labels.\n"
-           "   The first %ld training images:\n\n", d->training.n,
+           "   The first %ld training images:\n\n"), d->training.n,
            d->validation.n, d->test.n, d->training.rows, d->training.cols,
            count);
     for (long i = 0; i < count; i += 3)
         draw_row(&d->training, (size_t)i, count - i < 3 ? (size_t)(count - i) : 3);
-    printf("\n   Look for: the same digit is written in many ways (slant, stroke\n"
+    printf(_("\n   Look for: the same digit is written in many ways (slant, stroke\n"
            "   width, loops); that variety is what makes rules hard to write\n"
-           "   by hand and examples worth learning from.\n\n");
+           "   by hand and examples worth learning from.\n\n"));
 }
 
 /* The first GRID x GRID training images as one matrix of pixels for
@@ -106,8 +107,8 @@ static void write_grid(const Dataset *ds, const char *out_dir)
     for (size_t i = 0; i < GRID * GRID; i++)
         fprintf(f, "%zu\t%zu\t%d\n", i / GRID, i % GRID, ds->y[i]);
     cli_commit(&af);
-    printf("   Wrote %s/digits-grid.tsv and digits-labels.tsv (the first %d\n"
-           "   training images) for the figure.\n\n", out_dir, GRID * GRID);
+    printf(_("   Wrote %s/digits-grid.tsv and digits-labels.tsv (the first %d\n"
+           "   training images) for the figure.\n\n"), out_dir, GRID * GRID);
 }
 
 static void untrained_network(const Dataset *train, uint64_t seed)
@@ -118,24 +119,24 @@ static void untrained_network(const Dataset *train, uint64_t seed)
     rng_seed(&rng, seed);
     Network *net = network_create(sizes, 3, &rng);
     if (!net)
-        cli_die(1, "out of memory creating the network");
-    printf("2. The network [784, 15, 10]\n"
+        cli_die(1, _("out of memory creating the network"));
+    printf(_("2. The network [784, 15, 10]\n"
            "   784 input neurons, one per pixel (0.0 white .. 1.0 black);\n"
            "   15 hidden neurons; 10 output neurons, one per digit: the\n"
            "   network's answer is the output neuron with the largest\n"
            "   activation.  Parameters: 784 x 15 + 15 + 15 x 10 + 10 = %zu.\n\n"
            "   Untrained (weights and biases from N(0, 1), seed %llu), its\n"
-           "   outputs for the first image (a %d):\n\n",
+           "   outputs for the first image (a %d):\n\n"),
            network_num_params(net), (unsigned long long)seed, train->y[0]);
     dataset_x(x, train, 0);
     const float *a = network_feedforward(net, x);
     int guess = network_predict(net, x);
     for (int j = 0; j < 10; j++)
-        printf("     output %d: %.4f%s\n", j, a[j], j == guess ? "  <- largest" : "");
-    printf("\n   It answers %d for a %d.  Look for: the untrained network's answer\n"
+        printf(_("     output %d: %.4f%s\n"), j, a[j], j == guess ? _("  <- largest") : "");
+    printf(_("\n   It answers %d for a %d.  Look for: the untrained network's answer\n"
            "   is arbitrary, and many outputs sit near 0 or 1: with 784\n"
            "   inputs and N(0, 1) weights the weighted inputs z are large, so\n"
-           "   the sigmoids saturate.  Learning (section 1.5) fixes the weights.\n\n",
+           "   the sigmoids saturate.  Learning (section 1.5) fixes the weights.\n\n"),
            guess, train->y[0]);
     network_free(net);
 }
@@ -150,7 +151,7 @@ static Network *four_bit_layer(void)
     const int sizes[2] = {10, 4};
     Network *bits = network_create(sizes, 2, NULL);
     if (!bits)
-        cli_die(1, "out of memory creating the 4-bit layer");
+        cli_die(1, _("out of memory creating the 4-bit layer"));
     for (int k = 0; k < 4; k++) {
         for (int d = 0; d < 10; d++)
             bits->w[0][k * 10 + d] = (d >> k) & 1 ? 10.0f : -10.0f;
@@ -164,12 +165,12 @@ static void check_four_bits(void)
 {
     Network *bits = four_bit_layer();
     int all_ok = 1;
-    printf("3. Turning the 10 outputs into a 4-bit binary code\n"
+    printf(_("3. Turning the 10 outputs into a 4-bit binary code\n"
            "   An extra layer of 4 sigmoid neurons: weight +10 from output d\n"
            "   into bit neuron k when bit k of d is 1, otherwise -10; bias -5.\n"
            "   Inputs: the old output layer with 0.99 on the right digit and\n"
            "   0.01 on the other nine.\n\n"
-           "    digit | bit3   bit2   bit1   bit0  | code | check\n");
+           "    digit | bit3   bit2   bit1   bit0  | code | check\n"));
     for (int d = 0; d < 10; d++) {
         float old[10];
         for (int j = 0; j < 10; j++)
@@ -181,11 +182,11 @@ static void check_four_bits(void)
         all_ok &= code == d;
         printf("      %d   | %.4f %.4f %.4f %.4f | %d%d%d%d | %s\n", d, a[3],
                a[2], a[1], a[0], (code >> 3) & 1, (code >> 2) & 1,
-               (code >> 1) & 1, code & 1, code == d ? "ok" : "WRONG");
+               (code >> 1) & 1, code & 1, code == d ? _("ok") : _("WRONG"));
     }
-    printf("\n   %s.  Look for: every bit neuron is near 0\n"
-           "   or 1, so rounding gives the digit in binary.\n", all_ok ?
-           "All ten digits come out right" : "SOME DIGITS COME OUT WRONG");
+    printf(_("\n   %s.  Look for: every bit neuron is near 0\n"
+           "   or 1, so rounding gives the digit in binary.\n"), all_ok ?
+           _("All ten digits come out right") : _("SOME DIGITS COME OUT WRONG"));
     network_free(bits);
 }
 
@@ -201,10 +202,10 @@ int main(int argc, char **argv)
     const char *dir = cli_load_data(&d, o.data, "mnist");
     if (d.training.rows != 28 || d.training.cols != 28 ||
         d.training.n < GRID * GRID)
-        cli_die(1, "%s/train-images-idx3-ubyte: %zu images of %d x %d pixels "
-                "(expected at least %d of 28 x 28, as MNIST)", dir,
+        cli_die(1, _("%s/train-images-idx3-ubyte: %zu images of %d x %d pixels "
+                "(expected at least %d of 28 x 28, as MNIST)"), dir,
                 d.training.n, d.training.rows, d.training.cols, GRID * GRID);
-    printf("Section 1.4: A simple network to classify handwritten digits\n\n");
+    printf(_("Section 1.4: A simple network to classify handwritten digits\n\n"));
     show_digits(&d, o.count);
     write_grid(&d.training, o.out_dir);
     untrained_network(&d.training, o.seed);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "nndl.h"
 
 #define STEPS 30        /* gradient descent steps on each valley */
@@ -50,8 +51,8 @@ static double valley_cost(double *grad, const double *v, size_t n, void *ctx)
 /* end book: valley */
 
 static const Valley valleys[2] = {
-    {"round", 1.0, 1.0, {0.02, 0.3, 2.1, 0}},
-    {"long", 1.0, 5.0, {0.02, 0.15, 0.35, 0.42}},
+    {N_("round"), 1.0, 1.0, {0.02, 0.3, 2.1, 0}},
+    {N_("long"), 1.0, 5.0, {0.02, 0.15, 0.35, 0.42}},
 };
 static const double start[2] = {-2.0, 1.5};
 
@@ -84,11 +85,11 @@ static const char *verdict(const double *path, size_t k)
     for (size_t s = 1; s <= k; s++)
         flips += (path[3 * s + 1] > 0) != (path[3 * (s - 1) + 1] > 0);
     if (k < STEPS || path[3 * k + 2] > path[2])
-        return "too large: the ball is thrown up the far side, C grows";
+        return _("too large: the ball is thrown up the far side, C grows");
     if (path[3 * k + 2] > 0.01 * path[2])
-        return "too small: after 30 steps the ball is still high up the slope";
-    return flips > STEPS / 2 ? "converges, but zigzags across the valley"
-                             : "good: the ball rolls down to the bottom";
+        return _("too small: after 30 steps the ball is still high up the slope");
+    return flips > STEPS / 2 ? _("converges, but zigzags across the valley")
+                             : _("good: the ball rolls down to the bottom");
 }
 
 static void write_path(const Valley *valley, double eta, const double *path,
@@ -116,7 +117,7 @@ static void roll(const Valley *valley, double eta)
     static const size_t shown[] = {0, 1, 2, 3, 5, 10, 20, 30};
     double v[2] = {start[0], start[1]}, grad[2], path[3 * (STEPS + 1)];
     size_t k = gd_run(v, grad, path, 2, eta, STEPS, valley_cost, (void *)valley);
-    printf("   eta = %g\n     step |    v1     |    v2     |     C\n", eta);
+    printf(_("   eta = %g\n     step |    v1     |    v2     |     C\n"), eta);
     for (size_t i = 0; i < sizeof shown / sizeof *shown && shown[i] <= k; i++) {
         const double *row = path + 3 * shown[i];
         printf("     %4zu | %9.4f | %9.4f | %10.4f\n", shown[i], tidy(row[0]),
@@ -128,24 +129,24 @@ static void roll(const Valley *valley, double eta)
 
 static void valley_descent(void)
 {
-    printf("1. The ball rolling down a valley\n"
+    printf(_("1. The ball rolling down a valley\n"
            "   C(v1, v2) = (a v1^2 + b v2^2) / 2 has its bottom at (0, 0).\n"
            "   Each step moves v by -eta grad C (eq. 1.11); the ball starts at\n"
-           "   (%g, %g).\n\n", start[0], start[1]);
+           "   (%g, %g).\n\n"), start[0], start[1]);
     for (int i = 0; i < 2; i++) {
         const Valley *valley = &valleys[i];
-        printf("   The %s valley, a = %g, b = %g (eta must stay below 2 / %g\n"
-               "   = %g or the steps overshoot more than they descend):\n\n",
-               valley->name, valley->a, valley->b, fmax(valley->a, valley->b),
+        printf(_("   The %s valley, a = %g, b = %g (eta must stay below 2 / %g\n"
+               "   = %g or the steps overshoot more than they descend):\n\n"),
+               _(valley->name), valley->a, valley->b, fmax(valley->a, valley->b),
                2 / fmax(valley->a, valley->b));
         for (int e = 0; e < 4 && valley->eta[e] > 0; e++)
             roll(valley, valley->eta[e]);
         write_grid(valley);
     }
-    printf("   Look for: too small an eta wastes steps, too large a one makes C\n"
+    printf(_("   Look for: too small an eta wastes steps, too large a one makes C\n"
            "   grow; in the long valley the safe eta is set by the steep\n"
            "   direction (v2) while progress is set by the shallow one (v1).\n"
-           "   Wrote the paths and surfaces to %s/valley-*.tsv.\n\n", out_dir);
+           "   Wrote the paths and surfaces to %s/valley-*.tsv.\n\n"), out_dir);
 }
 
 /* ---- Part 2: eq. 1.10 ------------------------------------------------- */
@@ -153,9 +154,9 @@ static void valley_descent(void)
 static void delta_c_check(void)
 {
     const Valley *valley = &valleys[1];
-    printf("2. One step changes C by about -eta |grad C|^2 (eq. 1.10)\n"
+    printf(_("2. One step changes C by about -eta |grad C|^2 (eq. 1.10)\n"
            "   On the long valley at v = (%g, %g):\n\n"
-           "       eta   | true change in C | -eta |grad C|^2 | relative error\n",
+           "       eta   | true change in C | -eta |grad C|^2 | relative error\n"),
            start[0], start[1]);
     for (double eta = 0.1; eta > 1e-5; eta /= 10) {
         double v[2] = {start[0], start[1]}, grad[2];
@@ -165,9 +166,9 @@ static void delta_c_check(void)
         printf("    %7.0e  |  %+.6e   |  %+.6e   | %.2e\n", eta, actual,
                predicted, fabs(actual - predicted) / fabs(predicted));
     }
-    printf("\n   Look for: the change is always negative (C goes down) and the\n"
+    printf(_("\n   Look for: the change is always negative (C goes down) and the\n"
            "   relative error shrinks tenfold with eta: the approximation\n"
-           "   behind the update rule holds for small steps.\n\n");
+           "   behind the update rule holds for small steps.\n\n"));
 }
 
 /* ---- Part 3: stochastic gradient descent ------------------------------ */
@@ -224,9 +225,9 @@ static void gradient_noise(const Problem *p, Rng *rng)
     size_t idx[N_EX];
     Batch full = {p->x, p->y, p->all, N_EX};
     batch_cost(g, v, 2, &full);
-    printf("   At v = (w, b) = (0, 0) the full gradient over all %d examples\n"
+    printf(_("   At v = (w, b) = (0, 0) the full gradient over all %d examples\n"
            "   is (%.3f, %.3f).  Estimates from %d random mini-batches:\n\n"
-           "      m   | mean estimate    | spread (std. dev.)\n", N_EX, g[0],
+           "      m   | mean estimate    | spread (std. dev.)\n"), N_EX, g[0],
            g[1], TRIALS);
     memcpy(idx, p->all, sizeof idx);
     for (size_t i = 0; i < sizeof ms / sizeof *ms; i++) {
@@ -243,9 +244,9 @@ static void gradient_noise(const Problem *p, Rng *rng)
                mean[1], sqrt(sq[0] / TRIALS - mean[0] * mean[0]),
                sqrt(sq[1] / TRIALS - mean[1] * mean[1]));
     }
-    printf("\n   Look for: on average a mini-batch points the same way as the\n"
+    printf(_("\n   Look for: on average a mini-batch points the same way as the\n"
            "   full gradient, with noise that falls like 1/sqrt(m): ten times\n"
-           "   the examples, about a third of the spread.\n\n");
+           "   the examples, about a third of the spread.\n\n"));
 }
 
 /* One epoch of SGD: shuffle, then one step per mini-batch of m. */
@@ -271,10 +272,10 @@ static void race(const Problem *p, Rng *rng)
     FILE *f = create_in_out_dir(&af, "sgd-vs-gd.tsv");
     memcpy(idx, p->all, sizeof idx);
     fprintf(f, "epoch\tgd_cost\tsgd_cost\n");
-    printf("   Full gradient descent (one step per pass over the data) against\n"
+    printf(_("   Full gradient descent (one step per pass over the data) against\n"
            "   SGD with mini-batches of %d (%d steps per pass), eta = %g, from\n"
            "   (0, 0); C is the full cost after each pass (epoch):\n\n"
-           "    epoch | C, full GD | C, SGD\n", M, N_EX / M, eta);
+           "    epoch | C, full GD | C, SGD\n"), M, N_EX / M, eta);
     for (int e = 0; e <= EPOCHS; e++) {
         if (e > 0) {
             gd_step(v_gd, grad, 2, eta, batch_cost, &full);
@@ -286,10 +287,10 @@ static void race(const Problem *p, Rng *rng)
         fprintf(f, "%d\t%.6f\t%.6f\n", e, c_gd, c_sgd);
     }
     cli_commit(&af);
-    printf("\n   SGD ends at (w, b) = (%.3f, %.3f); the data were made with\n"
+    printf(_("\n   SGD ends at (w, b) = (%.3f, %.3f); the data were made with\n"
            "   w = 3, b = -1 plus noise.  Look for: for the same number of\n"
            "   examples looked at, SGD's many noisy steps get much further than\n"
-           "   the few exact ones; the noise only jiggles it near the bottom.\n",
+           "   the few exact ones; the noise only jiggles it near the bottom.\n"),
            v_sgd[0], v_sgd[1]);
 }
 
@@ -297,31 +298,31 @@ int main(int argc, char **argv)
 {
     uint64_t seed = 1;
     const CliFlag flags[] = {
-        CLI_FLAG_SEED(&seed, "seed for the data and mini-batches of part 3\n"
-                      "(parts 1 and 2 use no randomness)"),
-        CLI_FLAG_OUT_DIR(&out_dir, "where to write the valley-*.tsv paths and\n"
-                         "grids and sgd-vs-gd.tsv"),
+        CLI_FLAG_SEED(&seed, N_("seed for the data and mini-batches of part 3\n"
+                      "(parts 1 and 2 use no randomness)")),
+        CLI_FLAG_OUT_DIR(&out_dir, N_("where to write the valley-*.tsv paths and\n"
+                         "grids and sgd-vs-gd.tsv")),
     };
     const CliProgram prog = {
-        "Section 1.5: gradient descent on a valley and stochastic gradient\n"
-        "descent on a small problem.",
+        N_("Section 1.5: gradient descent on a valley and stochastic gradient\n"
+        "descent on a small problem."),
         flags, sizeof flags / sizeof *flags, NULL};
     cli_init(argv[0]);
     cli_parse(&prog, argc, argv);
     cli_out_dir(out_dir);
     cli_output("--out-dir", cli_path_in(out_dir, "sgd-vs-gd.tsv"));
-    printf("Section 1.5: Learning with gradient descent\n\n");
+    printf(_("Section 1.5: Learning with gradient descent\n\n"));
     valley_descent();
     delta_c_check();
     Rng rng;
     Problem *p = malloc(sizeof *p);
     if (!p)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     rng_seed(&rng, seed);
     make_problem(p, &rng);
-    printf("3. Stochastic gradient descent\n"
+    printf(_("3. Stochastic gradient descent\n"
            "   %d examples (x, y) with y = 3 x - 1 plus noise (seed %llu); fit\n"
-           "   the line w x + b by minimising the quadratic cost.\n\n", N_EX,
+           "   the line w x + b by minimising the quadratic cost.\n\n"), N_EX,
            (unsigned long long)seed);
     gradient_noise(p, &rng);
     race(p, &rng);

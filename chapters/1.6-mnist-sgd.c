@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "epochs.h"
 #include "nndl.h"
 
@@ -40,14 +41,14 @@ static void parse(Options *o, int argc, char **argv)
          "only test the loaded network)", NULL},
         CLI_FLAG_BATCH(&o->batch),
         CLI_FLAG_ETA(&o->eta),
-        CLI_FLAG_SEED(&o->seed, "seed for the weights and the shuffling"),
+        CLI_FLAG_SEED(&o->seed, N_("seed for the weights and the shuffling")),
         CLI_FLAG_TRAIN(&o->n_train),
         CLI_FLAG_TEST(&o->n_test),
         CLI_FLAG_DATA(&o->data),
         {"dataset", CLI_CHOICE, &o->dataset, "NAME", 0, 0,
-         "mnist or fashion (Fashion-MNIST)", datasets},
+         N_("mnist or fashion (Fashion-MNIST)"), datasets},
         {"log", CLI_TEXT, &o->log, "FILE", 0, 0,
-         "write a TSV log: epoch correct total accuracy seconds", NULL},
+         N_("write a TSV log: epoch correct total accuracy seconds"), NULL},
         {"save", CLI_TEXT, &o->save, "FILE", 0, 0,
          "save the trained network to FILE", NULL},
         {"load", CLI_TEXT, &o->load, "FILE", 0, 0,
@@ -61,14 +62,14 @@ static void parse(Options *o, int argc, char **argv)
          "mean_sigma_prime", NULL},
         CLI_FLAG_THREADS(&o->threads),
         {"textbook", CLI_SWITCH, &o->textbook, NULL, 0, 0,
-         "train with the per-example textbook code\n"
-         "(network_sgd; same results, much slower)", NULL},
+         N_("train with the per-example textbook code\n"
+         "(network_sgd; same results, much slower)"), NULL},
     };
     const CliProgram prog = {
-        "Trains a network on MNIST with mini-batch SGD (section 1.6) and\n"
-        "prints 'Epoch k: correct / total' on the test set after each epoch.",
+        N_("Trains a network on MNIST with mini-batch SGD (section 1.6) and\n"
+        "prints 'Epoch k: correct / total' on the test set after each epoch."),
         flags, sizeof flags / sizeof *flags,
-        "Same seed, same output.  Timing goes to stderr."};
+        N_("Same seed, same output.  Timing goes to stderr.")};
     cli_parse(&prog, argc, argv);
     if (o->epochs == 0 && !o->load)
         cli_die(2, "--epochs: 0 is out of range without --load (expected 1 "
@@ -109,18 +110,18 @@ static void check_against_data(Options *o, const MnistSplit *d,
     const int *s = o->sizes.size;
     cli_check_inputs(&o->sizes, &d->training, dir);
     if (s[o->sizes.n - 1] != MNIST_CLASSES)
-        cli_die(2, "--sizes: the last layer has %d neurons (expected %d, one "
-                "per digit)", s[o->sizes.n - 1], MNIST_CLASSES);
-    cli_check_count("--train", o->n_train, d->training.n, "training images");
-    cli_check_count("--test", o->n_test, d->test.n, "test images");
+        cli_die(2, _("--sizes: the last layer has %d neurons (expected %d, one "
+                "per digit)"), s[o->sizes.n - 1], MNIST_CLASSES);
+    cli_check_count("--train", o->n_train, d->training.n, _("training images"));
+    cli_check_count("--test", o->n_test, d->test.n, _("test images"));
     cli_check_count("--batch", o->batch, o->n_train ? (size_t)o->n_train :
-                    d->training.n, "images of the training set");
+                    d->training.n, _("images of the training set"));
 }
 
 static void describe(const Options *o, const MnistSplit *d, size_t n_train,
                      size_t n_test)
 {
-    printf("Network [");
+    printf(_("Network ["));
     for (int l = 0; l < o->sizes.n; l++)
         printf("%s%d", l ? ", " : "", o->sizes.size[l]);
     printf("]%s%s", o->load ? " from " : "", o->load ? o->load : "");

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "epochs.h"
 #include "nndl.h"
 
@@ -35,26 +36,26 @@ static void parse(Options *o, int argc, char **argv)
     CliSizes one = {0, {0}, 0};
     const CliFlag flags[] = {
         {"sizes", CLI_SIZES, &one, "LIST", 0, 0,
-         "train only this network (default: 784,30,10\n"
-         "then 784,30,30,10 then 784,30,30,30,10)", NULL},
+         N_("train only this network (default: 784,30,10\n"
+         "then 784,30,30,10 then 784,30,30,30,10)"), NULL},
         CLI_FLAG_EPOCHS(&o->epochs),
         CLI_FLAG_BATCH(&o->batch),
         CLI_FLAG_ETA(&o->eta),
-        CLI_FLAG_SEED(&o->seed, "seed for weights, shuffling and guessing"),
+        CLI_FLAG_SEED(&o->seed, N_("seed for weights, shuffling and guessing")),
         CLI_FLAG_THREADS(&o->threads),
         CLI_FLAG_TRAIN(&o->n_train),
         {"test", CLI_LONG, &o->n_test, "N", 1, CLI_MAX_EXAMPLES,
-         "evaluate on the first N of the 10,000 test images\n"
-         "(the baselines always use all of them)", NULL},
+         N_("evaluate on the first N of the 10,000 test images\n"
+         "(the baselines always use all of them)"), NULL},
         CLI_FLAG_DATA(&o->data),
         CLI_FLAG_OUT_DIR(&o->out_dir,
-                         "where to write baselines.tsv and deep-*.tsv"),
+                         N_("where to write baselines.tsv and deep-*.tsv")),
         {"baselines-only", CLI_SWITCH, &o->baselines_only, NULL, 0, 0,
-         "skip the networks", NULL},
+         N_("skip the networks"), NULL},
     };
     const CliProgram prog = {
-        "Section 1.7: the baselines (random guessing, average darkness) and\n"
-        "deeper networks against [784, 30, 10].",
+        N_("Section 1.7: the baselines (random guessing, average darkness) and\n"
+        "deeper networks against [784, 30, 10]."),
         flags, sizeof flags / sizeof *flags, NULL};
     cli_parse(&prog, argc, argv);
     if (one.n)
@@ -69,13 +70,13 @@ static void check_sizes(const Options *o, const MnistSplit *d,
         int last = s[o->sizes[n].n - 1];
         cli_check_inputs(&o->sizes[n], &d->training, dir);
         if (last != MNIST_CLASSES)
-            cli_die(2, "--sizes: the last layer has %d neurons (expected %d, "
-                    "one per digit)", last, MNIST_CLASSES);
+            cli_die(2, _("--sizes: the last layer has %d neurons (expected %d, "
+                    "one per digit)"), last, MNIST_CLASSES);
     }
-    cli_check_count("--train", o->n_train, d->training.n, "training images");
-    cli_check_count("--test", o->n_test, d->test.n, "test images");
+    cli_check_count("--train", o->n_train, d->training.n, _("training images"));
+    cli_check_count("--test", o->n_test, d->test.n, _("test images"));
     cli_check_count("--batch", o->batch, o->n_train ? (size_t)o->n_train :
-                    d->training.n, "images of the training set");
+                    d->training.n, _("images of the training set"));
 }
 
 /* ---- Baselines -------------------------------------------------------- */
@@ -121,14 +122,14 @@ static size_t darkness_baseline(const MnistSplit *d)
     double avg[MNIST_CLASSES];
     size_t correct = 0;
     average_darkness(avg, &d->training);
-    printf("   Average darkness (sum of pixels in [0, 1]) of the %zu training\n"
-           "   images of each digit:\n\n    ", d->training.n);
+    printf(_("   Average darkness (sum of pixels in [0, 1]) of the %zu training\n"
+           "   images of each digit:\n\n    "), d->training.n);
     for (int k = 0; k < MNIST_CLASSES; k++)
         printf("%d: %5.1f%s", k, avg[k], k == 4 ? "\n    " : k == 9 ? "" : "   ");
     for (size_t i = 0; i < d->test.n; i++)
         correct += guess_by_darkness(avg, &d->test, i) == d->test.y[i];
-    printf("\n\n   Guessing the digit with the nearest average darkness gets\n"
-           "   %zu / %zu test images right (%.2f%%).\n\n", correct, d->test.n,
+    printf(_("\n\n   Guessing the digit with the nearest average darkness gets\n"
+           "   %zu / %zu test images right (%.2f%%).\n\n"), correct, d->test.n,
            100.0 * correct / d->test.n);
     return correct;
 }
@@ -142,13 +143,13 @@ static void baselines(const Options *o, const MnistSplit *d, size_t *random,
     *random = 0;
     for (size_t i = 0; i < d->test.n; i++)
         *random += rng_below(&rng, MNIST_CLASSES) == d->test.y[i];
-    printf("1. Baselines: what any digit classifier has to beat\n\n"
+    printf(_("1. Baselines: what any digit classifier has to beat\n\n"
            "   Random guessing (seed %llu): %zu / %zu right (%.2f%%); about one\n"
-           "   in ten, as expected with ten digits.\n\n", (unsigned long long)
+           "   in ten, as expected with ten digits.\n\n"), (unsigned long long)
            o->seed, *random, d->test.n, 100.0 * *random / d->test.n);
     *dark = darkness_baseline(d);
-    printf("   Look for: the chapter reports 2,225 for this classifier.  Ink\n"
-           "   alone tells a 1 (thin) from a 0 (heavy) but little else.\n\n");
+    printf(_("   Look for: the chapter reports 2,225 for this classifier.  Ink\n"
+           "   alone tells a 1 (thin) from a 0 (heavy) but little else.\n\n"));
     fprintf(f, "method\tcorrect\ttotal\taccuracy\n");
     fprintf(f, "random\t%zu\t%zu\t%.4f\n", *random, d->test.n,
             (double)*random / d->test.n);
@@ -192,16 +193,16 @@ static EpochLog train(const Options *o, int k, const Dataset *train,
     rng_seed(&rng, o->seed);
     Network *net = network_create(o->sizes[k].size, o->sizes[k].n, &rng);
     if (!net)
-        cli_die(1, "out of memory creating the network");
+        cli_die(1, _("out of memory creating the network"));
     epochs_start(&r);
     if (network_fast_sgd(net, train, o->epochs, (size_t)o->batch,
                          (float)o->eta, &rng, o->threads, epochs_on_epoch,
                          &r) < 0)
-        cli_die(1, "out of memory (or no thread) training the network");
+        cli_die(1, _("out of memory (or no thread) training the network"));
     epochs_finish(&r);
     cli_commit(af);
-    printf("   [%s]: best %zu / %zu (%.2f%%) after epoch %d\n"
-           "      (%zu parameters; every epoch in %s/%s)\n", name, r.best, test->n,
+    printf(_("   [%s]: best %zu / %zu (%.2f%%) after epoch %d\n"
+           "      (%zu parameters; every epoch in %s/%s)\n"), name, r.best, test->n,
            100.0 * r.best / test->n, r.best_epoch, network_num_params(net),
            o->out_dir, file);
     cli_flush_stdout();
@@ -214,11 +215,14 @@ static void summary(const Options *o, const EpochLog *runs, size_t random,
 {
     char name[128];
     size_t n = runs[0].test->n;
-    printf("3. Summary (test images right, out of %zu)\n\n"
-           "    %-22s | best (epoch) | final\n", n, "classifier");
-    printf("    %-22s | %5.2f%%       |\n", "random guessing",
+    printf(_("3. Summary (test images right, out of %zu)\n\n"
+           "    %-*s | best (epoch) | final\n"), n,
+           lang_width(_("classifier"), 22), _("classifier"));
+    printf("    %-*s | %5.2f%%       |\n",
+           lang_width(_("random guessing"), 22), _("random guessing"),
            100.0 * random / base_n);
-    printf("    %-22s | %5.2f%%       |\n", "average darkness",
+    printf("    %-*s | %5.2f%%       |\n",
+           lang_width(_("average darkness"), 22), _("average darkness"),
            100.0 * dark / base_n);
     for (int k = 0; k < o->n_nets; k++) {
         char label[140];
@@ -228,12 +232,12 @@ static void summary(const Options *o, const EpochLog *runs, size_t random,
                100.0 * runs[k].best / n, runs[k].best_epoch,
                100.0 * runs[k].final / n);
     }
-    printf("\n   Look for: every network is far above both baselines.  More\n"
+    printf(_("\n   Look for: every network is far above both baselines.  More\n"
            "   hidden layers do not by themselves help much here: with sigmoid\n"
            "   neurons, the quadratic cost and plain SGD the early layers of a\n"
            "   deep network learn slowly (the later chapters explain why and\n"
            "   how to fix it).  Depth pays off once training works, because\n"
-           "   each layer can build on the concepts found by the one before.\n");
+           "   each layer can build on the concepts found by the one before.\n"));
 }
 
 int main(int argc, char **argv)
@@ -260,17 +264,20 @@ int main(int argc, char **argv)
     }
     const char *dir = cli_load_data(&d, o.data, "mnist");
     check_sizes(&o, &d, dir);
-    printf("Section 1.7: Toward deep learning\n\n");
+    printf(_("Section 1.7: Toward deep learning\n\n"));
     baselines(&o, &d, &random, &dark, &base_log);
     if (!o.baselines_only) {
         Dataset tr = dataset_view(&d.training, 0, o.n_train ? (size_t)o.n_train
                                                              : d.training.n);
         Dataset te = dataset_view(&d.test, 0, o.n_test ? (size_t)o.n_test
                                                        : d.test.n);
-        printf("2. Deeper networks, trained like section 1.6's: %d %s, "
-               "mini-batch\n   size %ld, eta = %g, seed %llu, on %zu training "
-               "images, tested on %zu.\n\n", o.epochs,
-               o.epochs == 1 ? "epoch" : "epochs", o.batch, o.eta,
+        printf(ngettext("2. Deeper networks, trained like section 1.6's: %d "
+                        "epoch, mini-batch\n   size %ld, eta = %g, seed %llu, "
+                        "on %zu training images, tested on %zu.\n\n",
+                        "2. Deeper networks, trained like section 1.6's: %d "
+                        "epochs, mini-batch\n   size %ld, eta = %g, seed %llu, "
+                        "on %zu training images, tested on %zu.\n\n", o.epochs),
+               o.epochs, o.batch, o.eta,
                (unsigned long long)o.seed, tr.n, te.n);
         for (int k = 0; k < o.n_nets; k++)
             runs[k] = train(&o, k, &tr, &te, &net_log[k]);

@@ -3,7 +3,7 @@
 # chapters/epochs.c what the training programs do after each epoch.
 CHAPTER_SRCS := $(sort $(wildcard chapters/1.*.c))
 CHAPTER_BINS := $(CHAPTER_SRCS:chapters/%.c=$(BIN)/%)
-CLI_OBJ := $(BUILD)/chapters/cli.o $(BUILD)/chapters/epochs.o
+CLI_OBJ := $(BUILD)/chapters/cli.o $(BUILD)/chapters/epochs.o $(BUILD)/chapters/lang.o
 
 $(BUILD)/chapters/%.o: chapters/%.c
 	@mkdir -p $(@D)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lang.h"
 
 static const char *prog = "nndl";
 
@@ -68,7 +69,7 @@ static void check_stdout(void)
         e = errno;
     atomic_file_cleanup();
     if (e && !dying) {
-        fprintf(stderr, "%s: standard output: cannot write: %s\n", prog,
+        fprintf(stderr, _("%s: standard output: cannot write: %s\n"), prog,
                 strerror(e));
         _exit(1);
     }
@@ -87,12 +88,13 @@ static void check_std_fds(void)
                 _exit(1);
         }
     if (stdout_closed)
-        cli_die(1, "standard output is closed (expected a terminal, a file "
-                "or a pipe)");
+        cli_die(1, _("standard output is closed (expected a terminal, a file "
+                "or a pipe)"));
 }
 
 void cli_init(const char *argv0)
 {
+    lang_init();
     const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
     prog = slash ? slash + 1 : (argv0 && *argv0 ? argv0 : prog);
     static int done;            /* once (the fuzzer calls this often) */
@@ -106,7 +108,7 @@ void cli_init(const char *argv0)
 void cli_flush_stdout(void)
 {
     if (fflush(stdout) != 0)
-        cli_die(1, "standard output: cannot write: %s", strerror(errno));
+        cli_die(1, _("standard output: cannot write: %s"), strerror(errno));
 }
 
 const char *cli_prog(void)
@@ -146,10 +148,10 @@ long cli_long(const char *flag, const char *s, long min, long max)
     errno = 0;
     long v = strtol(s, &end, 10);
     if (!bare(s) || *end != '\0' || errno == ERANGE)
-        cli_die(2, "%s: '%s' is not a whole number (expected %ld..%ld)", flag,
+        cli_die(2, _("%s: '%s' is not a whole number (expected %ld..%ld)"), flag,
                 s, min, max);
     if (v < min || v > max)
-        cli_die(2, "%s: %ld is out of range (expected %ld..%ld)", flag, v, min,
+        cli_die(2, _("%s: %ld is out of range (expected %ld..%ld)"), flag, v, min,
                 max);
     return v;
 }
@@ -160,8 +162,8 @@ uint64_t cli_seed(const char *flag, const char *s)
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);     /* "-1" wraps: no '-' */
     if (!bare(s) || strchr(s, '-') || *end != '\0' || errno == ERANGE)
-        cli_die(2, "%s: '%s' is not a seed (expected a whole number "
-                "0..18446744073709551615)", flag, s);
+        cli_die(2, _("%s: '%s' is not a seed (expected a whole number "
+                "0..18446744073709551615)"), flag, s);
     return (uint64_t)v;
 }
 
@@ -173,16 +175,16 @@ double cli_double(const char *flag, const char *s, double min, double max)
     errno = 0;
     double v = strtod(s, &end);
     if (!bare(s) || *end != '\0' || isnan(v))
-        cli_die(2, "%s: '%s' is not a number (expected %g..%g)", flag, s, min,
+        cli_die(2, _("%s: '%s' is not a number (expected %g..%g)"), flag, s, min,
                 max);
     if (isinf(v) || (errno == ERANGE && fabs(v) > 1))
-        cli_die(2, "%s: '%s' is too large (expected %g..%g)", flag, s, min,
+        cli_die(2, _("%s: '%s' is too large (expected %g..%g)"), flag, s, min,
                 max);
     if (errno == ERANGE)
-        cli_die(2, "%s: '%s' is too close to 0 (expected %g..%g)", flag, s,
+        cli_die(2, _("%s: '%s' is too close to 0 (expected %g..%g)"), flag, s,
                 min, max);
     if (v < min || v > max)
-        cli_die(2, "%s: %s is out of range (expected %g..%g)", flag, s, min,
+        cli_die(2, _("%s: %s is out of range (expected %g..%g)"), flag, s, min,
                 max);
     return v;
 }
@@ -198,20 +200,20 @@ int cli_sizes(const char *flag, const char *s, int *sizes, int max,
         long v = strtol(p, &end, 10);
         if (!bare(p) || end == p || (*end != ',' && *end != '\0') ||
             errno == ERANGE)
-            cli_die(2, "%s: '%s' is not a list of layer sizes (expected e.g. "
-                    "%s)", flag, s, example);
+            cli_die(2, _("%s: '%s' is not a list of layer sizes (expected e.g. "
+                    "%s)"), flag, s, example);
         if (v < 1 || v > NETWORK_MAX_LAYER_SIZE)
-            cli_die(2, "%s: layer size %ld is out of range (expected "
-                    "1..%d)", flag, v, NETWORK_MAX_LAYER_SIZE);
+            cli_die(2, _("%s: layer size %ld is out of range (expected "
+                    "1..%d)"), flag, v, NETWORK_MAX_LAYER_SIZE);
         if (n == max)
-            cli_die(2, "%s: more than %d layers", flag, max);
+            cli_die(2, _("%s: more than %d layers"), flag, max);
         sizes[n++] = (int)v;
         if (*end == '\0')
             break;
         p = end + 1;
     }
     if (n < 2)
-        cli_die(2, "%s: '%s' has fewer than 2 layers (expected e.g. %s)",
+        cli_die(2, _("%s: '%s' has fewer than 2 layers (expected e.g. %s)"),
                 flag, s, example);
     return n;
 }
@@ -220,7 +222,7 @@ void cli_check_count(const char *flag, long n, size_t available,
                      const char *what)
 {
     if (n > 0 && (size_t)n > available)
-        cli_die(2, "%s: %ld is more than the %zu %s", flag, n, available, what);
+        cli_die(2, _("%s: %ld is more than the %zu %s"), flag, n, available, what);
 }
 
 /* The default shown after a flag's help: its value before parsing. */
@@ -265,11 +267,11 @@ void cli_check_inputs(const CliSizes *sizes, const Dataset *d,
     if ((size_t)sizes->size[0] == d->dim)
         return;
     if (!sizes->given)
-        cli_die(1, "%s/train-images-idx3-ubyte: images of %d x %d pixels "
-                "(expected %d pixels, one per input neuron, as in MNIST)", dir,
+        cli_die(1, _("%s/train-images-idx3-ubyte: images of %d x %d pixels "
+                "(expected %d pixels, one per input neuron, as in MNIST)"), dir,
                 d->rows, d->cols, sizes->size[0]);
-    cli_die(2, "--sizes: the first layer has %d neurons but the images have "
-            "%zu pixels (expected %zu)", sizes->size[0], d->dim, d->dim);
+    cli_die(2, _("--sizes: the first layer has %d neurons but the images have "
+            "%zu pixels (expected %zu)"), sizes->size[0], d->dim, d->dim);
 }
 
 /* Stores the value s of flag f (named "--name" in messages). */
@@ -304,8 +306,9 @@ static void set_value(const CliFlag *f, const char *s)
     }
     case CLI_TEXT:
         if (*s == '\0')
-            cli_die(2, "%s: the value is empty (expected a %s)", flag,
-                    f->meta && !strcmp(f->meta, "DIR") ? "folder" : "name");
+            cli_die(2, f->meta && !strcmp(f->meta, "DIR") ?
+                    _("%s: the value is empty (expected a folder)") :
+                    _("%s: the value is empty (expected a name)"), flag);
         *(const char **)f->value = s;
         break;
     case CLI_CHOICE: {
@@ -318,7 +321,7 @@ static void set_value(const CliFlag *f, const char *s)
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
                      c == f->choices ? "" : c[1] ? ", " : " or ", *c);
         }
-        cli_die(2, "%s: '%s' is not a choice here (expected %s)", flag, s,
+        cli_die(2, _("%s: '%s' is not a choice here (expected %s)"), flag, s,
                 list);
     }
     }
@@ -333,23 +336,42 @@ static void flag_text(char *buf, size_t len, const char *arg)
 
 enum { CLI_MAX_FLAGS = 32, CLI_VAL = 256 };   /* getopt val = CLI_VAL + index */
 
+/* --lang, which every program takes (see lang.h). */
+static const char *const languages[] = {"zh", "en", NULL};
+static const char *lang_value;
+static const CliFlag lang_flag = {"lang", CLI_CHOICE, &lang_value, "zh|en", 0, 0,
+    N_("the language of the messages\n(default: from LANGUAGE, LC_ALL or LANG)"),
+    languages};
+
+/* The language is chosen before any flag is read, so that every message,
+ * --help and the errors about flags given before --lang, is in it: a
+ * first, silent getopt_long pass over the same options looks for --lang. */
+static void choose_language(int argc, char **argv, const struct option *opts)
+{
+    optind = 0;
+    for (int c; (c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1;)
+        if (c == 'L' && optarg && lang_select(optarg) != 0)
+            break;              /* the real pass says what is wrong */
+    optind = 0;
+}
+
 /* Dies with the one line that getopt_long's answer c calls for. */
 static void flag_error(const CliProgram *p, int c, const char *arg)
 {
     char text[64];
     flag_text(text, sizeof text, arg && arg[0] ? arg : "?");
     if (c == ':')
-        cli_die(2, "%s needs a value (see %s --help)", text, prog);
+        cli_die(2, _("%s needs a value (see %s --help)"), text, prog);
     if (optopt >= CLI_VAL || (optopt == 'h' && arg[1] == '-'))
-        cli_die(2, "--%s takes no value (got '%s')", optopt == 'h' ? "help" :
+        cli_die(2, _("--%s takes no value (got '%s')"), optopt == 'h' ? "help" :
                 p->flags[optopt - CLI_VAL].name, arg);
     if (optopt)
-        cli_die(2, "unknown flag '-%c' (see %s --help)", optopt, prog);
+        cli_die(2, _("unknown flag '-%c' (see %s --help)"), optopt, prog);
     int matches = 0;            /* getopt_long takes a prefix if unique */
     for (int k = 0; k < p->n_flags && !strncmp(text, "--", 2); k++)
         matches += !strncmp(p->flags[k].name, text + 2, strlen(text + 2));
-    cli_die(2, "%s flag '%s' (see %s --help)", matches > 1 ? "ambiguous" :
-            "unknown", text, prog);
+    cli_die(2, matches > 1 ? _("ambiguous flag '%s' (see %s --help)") :
+            _("unknown flag '%s' (see %s --help)"), text, prog);
 }
 
 /* Words after the flags, named in the usage line (cli_parse_operands). */
@@ -359,7 +381,7 @@ static const char *operands_text;
  * word that is not a flag (argc when none). */
 static int parse_flags(const CliProgram *p, int argc, char **argv)
 {
-    struct option opts[CLI_MAX_FLAGS + 2];
+    struct option opts[CLI_MAX_FLAGS + 3];
     int given[CLI_MAX_FLAGS] = {0};
     int n = p->n_flags < CLI_MAX_FLAGS ? p->n_flags : CLI_MAX_FLAGS;
     for (int k = 0; k < n; k++)
@@ -367,9 +389,12 @@ static int parse_flags(const CliProgram *p, int argc, char **argv)
                                   CLI_SWITCH ? no_argument : required_argument,
                                   NULL, CLI_VAL + k};
     opts[n] = (struct option){"help", no_argument, NULL, 'h'};
-    opts[n + 1] = (struct option){NULL, 0, NULL, 0};
+    opts[n + 1] = (struct option){"lang", required_argument, NULL, 'L'};
+    opts[n + 2] = (struct option){NULL, 0, NULL, 0};
     opterr = 0;                 /* our messages, not getopt's */
-    optind = 0;                 /* glibc: start afresh (the fuzzer parses often) */
+    lang_init();
+    choose_language(argc, argv, opts);  /* optind = 0: glibc starts afresh */
+    int lang_given = 0;
     for (;;) {                  /* "+": stop at the first non-flag */
         int c = getopt_long(argc, argv, "+:h", opts, NULL);
         if (c == -1)
@@ -378,9 +403,16 @@ static int parse_flags(const CliProgram *p, int argc, char **argv)
             cli_usage(p), exit(0);
         if (c == ':' || c == '?')
             flag_error(p, c, argv[optind - 1]);
+        if (c == 'L') {
+            if (lang_given++)
+                cli_die(2, _("--%s given twice (expected it once)"), "lang");
+            set_value(&lang_flag, optarg);
+            lang_select(lang_value);
+            continue;
+        }
         int k = c - CLI_VAL;
         if (given[k]++)
-            cli_die(2, "--%s given twice (expected it once)", p->flags[k].name);
+            cli_die(2, _("--%s given twice (expected it once)"), p->flags[k].name);
         set_value(&p->flags[k], optarg);
     }
     return optind;
@@ -390,8 +422,8 @@ void cli_parse(const CliProgram *p, int argc, char **argv)
 {
     int first = parse_flags(p, argc, argv);
     if (first < argc)
-        cli_die(2, "unexpected argument '%s' (flags start with --; see %s "
-                "--help)", argv[first], prog);
+        cli_die(2, _("unexpected argument '%s' (flags start with --; see %s "
+                "--help)"), argv[first], prog);
 }
 
 int cli_parse_operands(const CliProgram *p, const char *operands, int argc,
@@ -410,7 +442,7 @@ static void usage_flag(const CliFlag *f, int width)
              f->meta ? f->meta : "");
     default_text(def, sizeof def, f);
     int col = printf("%-*s", width, head);
-    for (const char *h = f->help; *h;) {
+    for (const char *h = _(f->help); *h;) {
         size_t n = strcspn(h, "\n");
         col += printf("%.*s", (int)n, h);
         h += n;
@@ -418,27 +450,28 @@ static void usage_flag(const CliFlag *f, int width)
             col = printf("\n%*s", width, "") - 1, h++;
     }
     if (def[0] && col + 11 + (int)strlen(def) > 79)    /* " (default X)" */
-        printf("\n%*s(default %s)\n", width, "", def);
+        printf(_("\n%*s(default %s)\n"), width, "", def);
     else
-        printf(def[0] ? " (default %s)\n" : "\n", def);
+        printf(def[0] ? _(" (default %s)\n") : "\n", def);
 }
 
 void cli_usage(const CliProgram *p)
 {
     int width = 17;                     /* "  --help" and its gap, at least */
-    for (int k = 0; k < p->n_flags; k++) {
-        const CliFlag *f = &p->flags[k];
+    for (int k = 0; k <= p->n_flags; k++) {
+        const CliFlag *f = k < p->n_flags ? &p->flags[k] : &lang_flag;
         int w = 4 + (int)strlen(f->name) +
                 (f->meta ? 1 + (int)strlen(f->meta) : 0) + 2;
         width = w > width ? w : width;
     }
-    printf("usage: %s [flags]%s%s\n%s\n\n", prog, operands_text ? " " : "",
-           operands_text ? operands_text : "", p->about);
+    printf(_("usage: %s [flags]%s%s\n%s\n\n"), prog, operands_text ? " " : "",
+           operands_text ? _(operands_text) : "", _(p->about));
     for (int k = 0; k < p->n_flags; k++)
         usage_flag(&p->flags[k], width);
-    printf("%-*sshow this help\n", width, "  --help");
+    usage_flag(&lang_flag, width);
+    printf(_("%-*sshow this help\n"), width, "  --help");
     if (p->epilog)
-        printf("\n%s\n", p->epilog);
+        printf("\n%s\n", _(p->epilog));
 }
 
 const char *cli_load_data(MnistSplit *split, const char *dir,
@@ -451,9 +484,10 @@ const char *cli_load_data(MnistSplit *split, const char *dir,
     if (fashion && access(dir, F_OK) != 0)
         dir = "/usr/share/datasets/fashion-mnist";
     if (mnist_load_split(split, dir, 50000, err) != NNDL_OK)
-        cli_die(1, "%s (%s)", err, fashion ?
-                "run 'make data-fashion' to install Fashion-MNIST" :
-                "run 'make data' to download MNIST, or pass --data DIR");
+        cli_die(1, /* TRANSLATORS: the library's message, then the advice */
+                _("%s (%s)"), err, fashion ?
+                _("run 'make data-fashion' to install Fashion-MNIST") :
+                _("run 'make data' to download MNIST, or pass --data DIR"));
     return dir;
 }
 
@@ -485,7 +519,7 @@ static void check_space(const char *path)
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1,
              slash ? path : ".");
     if (statvfs(dir, &fs) == 0 && fs.f_bavail == 0)
-        cli_die(1, "%s: cannot write: no space left on the disk", path);
+        cli_die(1, _("%s: cannot write: no space left on the disk"), path);
 }
 
 void cli_output(const char *flag, const char *path)
@@ -499,8 +533,8 @@ void cli_output(const char *flag, const char *path)
     char *name = canonical(path);
     for (int k = 0; name && k < n_seen; k++)
         if (!strcmp(seen[k].name, name))
-            cli_die(2, "%s and %s name the same file %s (expected two "
-                    "different files)", seen[k].flag, flag, path);
+            cli_die(2, _("%s and %s name the same file %s (expected two "
+                    "different files)"), seen[k].flag, flag, path);
     if (name && n_seen < 16)
         seen[n_seen].name = name, seen[n_seen++].flag = flag;
     else
@@ -513,11 +547,11 @@ void cli_out_dir(const char *dir)
     if (mkdir(dir, 0777) == 0)
         snprintf(made_dir, sizeof made_dir, "%s", dir);
     else if (errno != EEXIST)
-        cli_die(1, "%s: cannot create the folder: %s", dir, strerror(errno));
+        cli_die(1, _("%s: cannot create the folder: %s"), dir, strerror(errno));
     snprintf(probe, sizeof probe, "%s/.nndl-probe", dir);
     char err[NNDL_ERRLEN];
     if (atomic_file_check(probe, err) != NNDL_OK)
-        cli_die(1, "%s: cannot write in this folder: %s", dir,
+        cli_die(1, _("%s: cannot write in this folder: %s"), dir,
                 strchr(err, ':') ? strchr(err, ':') + 2 : err);
     check_space(probe);
 }

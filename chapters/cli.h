@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "atomic_file.h"
+#include "lang.h"
 #include "nndl.h"
 
 /* Sets the program name used in messages (call first in main).  Also: a
@@ -94,20 +95,20 @@ void cli_usage(const CliProgram *p);
 #define CLI_FLAG_SEED(v, what) \
     {"seed", CLI_SEED, (v), "N", 0, 0, what, NULL}
 #define CLI_FLAG_EPOCHS(v) {"epochs", CLI_INT, (v), "N", 1, CLI_MAX_EPOCHS, \
-    "passes over the training data", NULL}
+    N_("passes over the training data"), NULL}
 #define CLI_FLAG_BATCH(v) {"batch", CLI_LONG, (v), "N", 1, CLI_MAX_EXAMPLES, \
-    "mini-batch size", NULL}
+    N_("mini-batch size"), NULL}
 #define CLI_FLAG_ETA(v) {"eta", CLI_DOUBLE, (v), "X", 1e-12, 1e6, \
-    "learning rate", NULL}
+    N_("learning rate"), NULL}
 #define CLI_FLAG_TRAIN(v) {"train", CLI_LONG, (v), "N", 1, CLI_MAX_EXAMPLES, \
-    "train on the first N of the 50,000 training images", NULL}
+    N_("train on the first N of the 50,000 training images"), NULL}
 #define CLI_FLAG_TEST(v) {"test", CLI_LONG, (v), "N", 1, CLI_MAX_EXAMPLES, \
-    "evaluate on the first N of the 10,000 test images", NULL}
+    N_("evaluate on the first N of the 10,000 test images"), NULL}
 #define CLI_FLAG_THREADS(v) {"threads", CLI_INT, (v), "N", 1, CLI_MAX_THREADS, \
-    "threads for the fast path (same results)", NULL}
+    N_("threads for the fast path (same results)"), NULL}
 #define CLI_FLAG_DATA(v) {"data", CLI_TEXT, (v), "DIR", 0, 0, \
-    "folder with the MNIST IDX files, raw or .gz\n" \
-    "(default $MNIST_DIR or data/mnist)", NULL}
+    N_("folder with the MNIST IDX files, raw or .gz\n" \
+    "(default $MNIST_DIR or data/mnist)"), NULL}
 #define CLI_FLAG_OUT_DIR(v, what) {"out-dir", CLI_TEXT, (v), "DIR", 0, 0, \
     what, NULL}
 

@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "cli.h"
+#include "lang.h"
 
 void epochs_start(EpochLog *r)
 {
@@ -18,10 +19,10 @@ void epochs_start(EpochLog *r)
 static void report(EpochLog *r, int epoch, size_t correct, double end)
 {
     if (correct == SIZE_MAX)
-        cli_die(1, "out of memory evaluating the network");
+        cli_die(1, _("out of memory evaluating the network"));
     if (!r->quiet) {
         cli_progress_clear();
-        printf("%sEpoch %d: %zu / %zu\n", r->indent, epoch, correct,
+        printf(_("%sEpoch %d: %zu / %zu\n"), r->indent, epoch, correct,
                r->test->n);
         cli_flush_stdout();
     }
@@ -31,7 +32,7 @@ static void report(EpochLog *r, int epoch, size_t correct, double end)
     if (correct > r->best || r->best_epoch < 0)
         r->best = correct, r->best_epoch = epoch;
     r->final = correct, r->last = end;
-    cli_progress("epochs", (size_t)epoch + 1, (size_t)r->epochs);
+    cli_progress(_("epochs"), (size_t)epoch + 1, (size_t)r->epochs);
 }
 
 void epochs_finish(EpochLog *r)
@@ -47,8 +48,8 @@ int epochs_on_epoch(int epoch, const Network *net, void *ctx)
     EpochLog *r = ctx;
     double end = cli_now();
     if (!network_is_finite(net))
-        cli_die(1, "epoch %d: the weights became NaN or infinite; try a "
-                "smaller --eta than %g", epoch, r->eta);
+        cli_die(1, _("epoch %d: the weights became NaN or infinite; try a "
+                "smaller --eta than %g"), epoch, r->eta);
     if (r->textbook)
         report(r, epoch, network_evaluate((Network *)net, r->test), end);
     else if (r->threads > 1)            /* every core is training already */
@@ -57,7 +58,7 @@ int epochs_on_epoch(int epoch, const Network *net, void *ctx)
         epochs_finish(r);
         r->pending = network_fast_evaluate_start(net, r->test);
         if (!r->pending)
-            cli_die(1, "out of memory evaluating the network");
+            cli_die(1, _("out of memory evaluating the network"));
         r->pending_epoch = epoch, r->pending_end = end;
     }
     return 0;

@@ -1,6 +1,6 @@
 # Section 1.4: the first 100 MNIST training images with their labels.
 load "plots/style.gnuplot"
-set title "The first 100 MNIST training images and their labels"
+set title tr("The first 100 MNIST training images and their labels", "MNIST 训练集的前 100 张图像及其标签")
 unset key
 unset grid
 unset border

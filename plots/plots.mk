@@ -1,13 +1,25 @@
 # Figures: plots/NAME.gp draws plots/out/NAME.svg and plots/out/NAME.png
-# from data files in results/ only, so restyling a figure never retrains.
-# Each script is run once per terminal; it reads the folder of the data
-# from the gnuplot variable `results` and never sets the terminal itself.
+# (English) and plots/out/zh/NAME.svg and .png (简体中文) from data files in
+# results/ only, so restyling a figure never retrains.
+# Each script is run once per terminal and language; it reads the folder
+# of the data from the gnuplot variable `results`, the language from `lang`
+# ("en" or "zh"), and never sets the terminal itself.  Every text is
+# written once in each language as tr("English", "中文") (plots/style.gnuplot).
 
 PLOT_OUT := plots/out
+PLOT_LANGS := en zh
+PLOT_DIR_en := $(PLOT_OUT)
+PLOT_DIR_zh := $(PLOT_OUT)/zh
 PLOT_NAMES := $(sort $(basename $(notdir $(wildcard plots/*.gp))))
-PLOT_FILES := $(foreach n,$(PLOT_NAMES),$(PLOT_OUT)/$(n).svg $(PLOT_OUT)/$(n).png)
+PLOT_FILES := $(foreach l,$(PLOT_LANGS),$(foreach n,$(PLOT_NAMES),\
+  $(PLOT_DIR_$(l))/$(n).svg $(PLOT_DIR_$(l))/$(n).png))
 GNUPLOT ?= gnuplot
+# The PNG is drawn by cairo, which falls back through fontconfig to a CJK
+# font (fonts-droid-fallback) for Chinese.  The SVG names font families
+# for the reader's browser: DejaVu Sans for Latin, then CJK fonts found on
+# Linux, macOS and Windows, then the generic sans-serif.
 PLOT_FONT := Sans
+PLOT_FONT_SVG := DejaVu Sans,Noto Sans CJK SC,Droid Sans Fallback,PingFang SC,Microsoft YaHei,sans-serif
 
 # The data each figure is drawn from.
 PLOT_DATA_sigmoid := $(RESULTS)/sigmoid.tsv
@@ -25,23 +37,23 @@ PLOT_DATA_deep := $(RESULTS)/sgd-784-30-10-eta3-seed1.tsv $(EXP_DEEP_LOGS) \
   $(RESULTS)/baselines.tsv
 PLOT_DATA_digits := $(RESULTS)/digits-grid.tsv $(RESULTS)/digits-labels.tsv
 
-# $(call plot_rule,name): both pictures of one figure.
+# $(call plot_rule,name,lang): both pictures of one figure in one language.
 define plot_rule
-$(PLOT_OUT)/$(1).svg: plots/$(1).gp plots/style.gnuplot $(PLOT_DATA_$(1))
+$(PLOT_DIR_$(2))/$(1).svg: plots/$(1).gp plots/style.gnuplot $(PLOT_DATA_$(1))
 	@mkdir -p $$(@D)
-	$(GNUPLOT) -e "results='$(RESULTS)'; set terminal svg size 800,520 dynamic font '$(PLOT_FONT),13' background rgb 'white'; set output '$$@.tmp'" plots/$(1).gp
+	$(GNUPLOT) -e "results='$(RESULTS)'; lang='$(2)'; set terminal svg size 800,520 dynamic font '$(PLOT_FONT_SVG),13' background rgb 'white'; set output '$$@.tmp'" plots/$(1).gp
 	@mv $$@.tmp $$@
-$(PLOT_OUT)/$(1).png: plots/$(1).gp plots/style.gnuplot $(PLOT_DATA_$(1))
+$(PLOT_DIR_$(2))/$(1).png: plots/$(1).gp plots/style.gnuplot $(PLOT_DATA_$(1))
 	@mkdir -p $$(@D)
-	$(GNUPLOT) -e "results='$(RESULTS)'; set terminal pngcairo size 1000,650 font '$(PLOT_FONT),12' background rgb 'white'; set output '$$@.tmp'" plots/$(1).gp
+	$(GNUPLOT) -e "results='$(RESULTS)'; lang='$(2)'; set terminal pngcairo size 1000,650 font '$(PLOT_FONT),12' background rgb 'white'; set output '$$@.tmp'" plots/$(1).gp
 	@mv $$@.tmp $$@
 endef
-$(foreach n,$(PLOT_NAMES),$(eval $(call plot_rule,$(n))))
+$(foreach l,$(PLOT_LANGS),$(foreach n,$(PLOT_NAMES),$(eval $(call plot_rule,$(n),$(l)))))
 
 .PHONY: plots
 plots: $(PLOT_FILES)
 ALL_TARGETS += plots
-HELP += "make plots        draw the figures into plots/out/ (SVG and PNG) from results/"
+HELP += "make plots        draw the figures into plots/out/ (SVG and PNG; Chinese ones in plots/out/zh/) from results/"
 
 # plots/out/ is a build output (git-ignored): `make clean` removes it too.
 .PHONY: clean-plots

@@ -15,4 +15,11 @@ set linetype 5 lc rgb "#E69F00" lw 2.5 pt 13 ps 0.8
 set linetype 6 lc rgb "#56B4E9" lw 2.5 pt 3 ps 0.8
 set linetype 7 lc rgb "#000000" lw 2.5 pt 1 ps 0.8
 if (!exists("results")) results = "results"
+# The language of every text in a figure: lang is "en" or "zh" (make plots
+# draws both).  Write each title, label and legend once per language:
+#   set xlabel tr("epoch", "轮")
+set encoding utf8
+if (!exists("lang")) lang = "en"
+if (lang ne "en" && lang ne "zh") print "plots: lang must be en or zh, not ".lang; exit status 2
+tr(en, zh) = (lang eq "zh") ? zh : en
 set title font ",15"

@@ -7,10 +7,10 @@
 load "plots/style.gnuplot"
 grid = results."/valley-long-grid.tsv"
 path = results."/valley-long-eta0.15.tsv"
-set title "Gradient descent: the ball rolls down C(v1, v2) = (v1^2 + 5 v2^2) / 2"
+set title tr("Gradient descent: the ball rolls down C(v1, v2) = (v1^2 + 5 v2^2) / 2", "梯度下降：小球沿 C(v1, v2) = (v1^2 + 5 v2^2) / 2 滚下")
 set xlabel "v1"
 set ylabel "v2"
-set zlabel "cost C" rotate by 90
+set zlabel tr("cost C", "代价 C") rotate by 90
 set view 55, 290
 set xrange [-2.5:2.5]
 set yrange [-2.5:2.5]
@@ -22,6 +22,6 @@ unset colorbox
 set key at screen 0.03, screen 0.90 left top vertical Left reverse
 splot grid using "v1":"v2":"C" with pm3d notitle, \
       path using "v1":"v2":(column("C") + 0.05) with linespoints lt 2 lw 3 \
-        title "path of the ball, eta = 0.15 (30 steps)", \
+        title tr("path of the ball, eta = 0.15 (30 steps)", "小球的路径，eta = 0.15（30 步）"), \
       path every ::0::0 using "v1":"v2":(column("C") + 0.05) with points \
-        lt 7 pt 7 ps 2 title "start (-2, 1.5), end near the bottom (0, 0)"
+        lt 7 pt 7 ps 2 title tr("start (-2, 1.5), end near the bottom (0, 0)", "起点 (-2, 1.5)，终点在谷底 (0, 0) 附近")

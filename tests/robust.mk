@@ -34,7 +34,7 @@ SAN_ENV := NNDL_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_
 # gnuplot, pandoc and Chromium output drawn from results/, which the
 # sanitized programs would have to regenerate (hours of training under
 # ASan).  SANITIZE_TARGETS=unit-tests runs a part only.
-SANITIZE_SKIP := test-book test-figures
+SANITIZE_SKIP := test-book test-figures test-zh-figures
 SANITIZE_TARGETS ?= $(filter-out $(SANITIZE_SKIP),$(CHECK_TARGETS))
 .PHONY: sanitize
 sanitize:
@@ -95,14 +95,14 @@ FUZZ_BINS := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 REPLAY_BINS := $(FUZZ_NAMES:%=$(BUILD)/tests/replay_%)
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_SRCS) \
-		$(wildcard lib/*.h) chapters/cli.c chapters/cli.h \
+		$(wildcard lib/*.h) chapters/cli.c chapters/cli.h chapters/lang.c chapters/lang.h \
 		chapters/epochs.c chapters/epochs.h chapters/1.6-mnist-sgd.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) -std=c11 -Wall -Wextra $(FUZZ_FLAGS) \
 	  -o $@ $(FUZZ_SRCS) $(LIB_LDLIBS) $(LDLIBS)
 
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
-		tests/fuzz/fuzz.h $(LIBNNDL_A) chapters/cli.c chapters/cli.h \
+		tests/fuzz/fuzz.h $(LIBNNDL_A) chapters/cli.c chapters/cli.h chapters/lang.c chapters/lang.h \
 		chapters/epochs.c chapters/epochs.h chapters/1.6-mnist-sgd.c
 	@mkdir -p $(@D)
 	$(CC) $(FUZZ_CPPFLAGS) $(filter-out -MMD -MP,$(CFLAGS)) $(LDFLAGS) \

@@ -221,6 +221,9 @@ local function output(el)
     if not a.program:match("^1%.%d%-[%w%-]+$") then fail("bad program name %s", a.program) end
   elseif a.result then
     path = M.results .. "/" .. a.result
+    -- the same run captured in this edition's language (book/book.mk), if any
+    local own = io.open(M.outdir .. "/results/" .. a.result, "r")
+    if own then own:close(); path = M.outdir .. "/results/" .. a.result end
   else
     fail("an output block needs program=NAME or result=FILE")
   end

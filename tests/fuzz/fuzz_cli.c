@@ -15,6 +15,7 @@
  * (a bad flag), and a 2 comes with exactly one line on stderr starting
  * with the program's name; when parsing succeeds every value is in the
  * range the program promises. */
+#define _XOPEN_SOURCE 700       /* cli.c's realpath, before any header */
 #include <math.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ _Noreturn void fuzz_exit(int status)
 #define exit fuzz_exit
 #define main program_main
 #include "cli.c"
+#include "lang.c"
 #include "epochs.c"
 #include "1.6-mnist-sgd.c"
 #undef main
