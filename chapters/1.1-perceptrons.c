@@ -47,8 +47,9 @@ static void weighing_evidence(void)
            "   weather is dry; the other two inputs cannot outweigh it.\n\n"
            "   Lower the threshold to 3 (bias b = -3):\n\n"));
     decision_table(w, 3);
-    printf(_("\n   Look for: now dry weather alone is enough, and so is a friend\n"
-           "   plus a nearby station: a lower threshold means more eager.\n\n"
+    printf(_("\n   Look for: dry weather is still enough on its own, and now a\n"
+           "   friend plus a nearby station (2 + 2 = 4 > 3) is enough too: a\n"
+           "   lower threshold makes the perceptron more eager.\n\n"
            "   Keep threshold 5 but raise the friend's weight from 2 to 4:\n\n"));
     w[1] = 4;
     decision_table(w, 5);
