@@ -1,8 +1,8 @@
-/* test_fast.c - the fast path (lib/network_fast.c) against the textbook
+/* test_fast.c - the fast path (lib/fast/) against the textbook
  * path (lib/network.c).
  *
  * Tolerance: none.  The fast path adds the same terms in the same order as
- * the textbook path (see the comment at the top of network_fast.c), so the
+ * the textbook path (see the comment at the top of lib/fast/kernels.c), so the
  * parameters must agree bit for bit -- after one mini-batch, after a
  * partial last mini-batch, after whole epochs, for every layer shape and
  * every number of threads.  A single reordered sum or a fused multiply-add
