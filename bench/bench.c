@@ -1,5 +1,5 @@
 /* bench.c - `make bench`: how fast the textbook path (lib/network.c) and
- * the fast path (lib/network_fast.c) train and evaluate on MNIST, printed
+ * the fast path (lib/fast/) train and evaluate on MNIST, printed
  * as a Markdown table for the README.
  *
  * Every figure is a median over several runs after a warm-up, and the

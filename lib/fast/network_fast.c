@@ -17,7 +17,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fast.h"
 
@@ -102,7 +101,7 @@ static void *worker(void *p)
     unsigned seen = 0;
     pthread_mutex_lock(&s->mu);
     for (;;) {
-        while (s->gen == seen && !s->quit)
+        while (s->gen == seen)
             pthread_cond_wait(&s->cv, &s->mu);
         if (s->quit)
             break;
@@ -140,7 +139,7 @@ static void pool_stop(NetworkFast *f)
     if (!s || !s->ready)
         return;
     pthread_mutex_lock(&s->mu);
-    s->quit = 1;
+    s->quit = 1, s->gen++;
     pthread_cond_broadcast(&s->cv);
     pthread_mutex_unlock(&s->mu);
     for (int t = 1; t < s->started; t++)
@@ -154,13 +153,10 @@ static void pool_stop(NetworkFast *f)
 static void run_job(NetworkFast *f, void (*share)(NetworkFast *, int))
 {
     struct FastSync *s = f->sync;
-    if (f->threads > 1) {
-        pthread_mutex_lock(&s->mu);
-        s->share = share;
-        s->gen++;
-        pthread_cond_broadcast(&s->cv);
-        pthread_mutex_unlock(&s->mu);
-    }
+    pthread_mutex_lock(&s->mu);
+    s->share = share, s->gen++;
+    pthread_cond_broadcast(&s->cv);
+    pthread_mutex_unlock(&s->mu);
     share(f, 0);
     barrier(&s->end, f->threads);
 }
@@ -190,52 +186,44 @@ static void set_upper_views(const NetworkFast *f, FastThread *th, int cur)
     point_views(f, th->nwt, th->nb, th->nw, f->upper[!cur]);
 }
 
-/* Where w[l][j][k] and b[l][j] live (layer 0: in the owner's lanes). */
-static float *w_at(const NetworkFast *f, int l, int j, int k)
+/* The thread that owns lane j of layer 0. */
+static const FastThread *owner(const NetworkFast *f, int j)
 {
     const FastThread *th = f->th;
-    if (l > 0)
-        return &th->wt[l][(size_t)k * f->pad[l + 1] + j];
     while (j >= th->hi)
         th++;
-    return &th->w0[(size_t)k * th->s0 + (size_t)(j - th->lo)];
+    return th;
 }
 
-static float *b_at(const NetworkFast *f, int l, int j)
+/* Where w[l][j][k] and b[l][j] (k = -1) live in the fast layout. */
+static float *param(const NetworkFast *f, int l, int j, int k)
 {
-    const FastThread *th = f->th;
+    const FastThread *th = owner(f, l ? 0 : j);
     if (l > 0)
-        return &th->b[l][j];
-    while (j >= th->hi)
-        th++;
-    return &th->b0[j - th->lo];
+        return k < 0 ? &th->b[l][j] : &th->wt[l][(size_t)k * f->pad[l + 1] + j];
+    return k < 0 ? &th->b0[j - th->lo] : &th->w0[(size_t)k * th->s0 + (size_t)(j - th->lo)];
 }
 
 static void load_params(NetworkFast *f, const Network *net)
 {
-    for (int l = 0; l < f->L - 1; l++) {
-        int n_in = f->sizes[l];
-        for (int j = 0; j < f->sizes[l + 1]; j++) {
-            *b_at(f, l, j) = net->b[l][j];
-            for (int k = 0; k < n_in; k++) {
-                float w = net->w[l][(size_t)j * n_in + k];
-                *w_at(f, l, j, k) = w;
-                if (l > 0)
-                    f->th[0].w[l][(size_t)j * f->pad[l] + k] = w;
+    for (int l = 0; l < f->L - 1; l++)
+        for (int j = 0, n_in = f->sizes[l]; j < f->sizes[l + 1]; j++)
+            for (int k = -1; k < n_in; k++) {   /* the bias, the weights */
+                float v = k < 0 ? net->b[l][j] : net->w[l][(size_t)j * n_in + k];
+                *param(f, l, j, k) = v;
+                if (l > 0 && k >= 0)            /* and W, the mirror */
+                    f->th[0].w[l][(size_t)j * f->pad[l] + k] = v;
             }
-        }
-    }
 }
 
 void network_fast_store(const NetworkFast *f, Network *net)
 {
     assert(net->num_layers == f->L);
     for (int l = 0; l < f->L - 1; l++)
-        for (int j = 0; j < f->sizes[l + 1]; j++) {
-            net->b[l][j] = *b_at(f, l, j);
-            for (int k = 0; k < f->sizes[l]; k++)
-                net->w[l][(size_t)j * f->sizes[l] + k] = *w_at(f, l, j, k);
-        }
+        for (int j = 0, n_in = f->sizes[l]; j < f->sizes[l + 1]; j++)
+            for (int k = -1; k < n_in; k++)
+                *(k < 0 ? &net->b[l][j] : &net->w[l][(size_t)j * n_in + k]) =
+                    *param(f, l, j, k);
 }
 
 static float *falloc(size_t n)
@@ -488,13 +476,6 @@ static void evaluate_share(NetworkFast *f, int t)
 }
 
 /* ---- the public functions (see network_fast.h) ---- */
-
-int network_fast_lanes(void)
-{
-    int lanes = 0;
-    network_fast_kernels(&lanes);
-    return lanes;
-}
 
 NndlStatus network_fast_update_mini_batch(NetworkFast *f, const Dataset *data,
                                           const size_t *idx, size_t m, float eta)

@@ -124,7 +124,7 @@ function stubSignatures(ex) {
 function sourceTags() {
   const tags = {};
   const files = [];
-  for (const dir of ['lib', 'chapters'])
+  for (const dir of ['lib', 'lib/fast', 'chapters'])
     for (const f of fs.readdirSync(dir).sort())
       if (/\.[ch]$/.test(f)) files.push(dir + '/' + f);
   for (const f of files) {
