@@ -86,6 +86,14 @@ expect_file_error "$tmp" "not a PNG image\|cannot open"
 "$classify" --net "$tmp/text.png" "$tmp/d0-dark.png" >/dev/null 2>"$tmp/err"
 [ $? = 1 ] && grep -qF "$tmp/text.png" "$tmp/err" && [ "$(wc -l <"$tmp/err")" = 1 ] && ok || bad "bad --net: $(cat "$tmp/err")"
 
+# Without --net it reads results/network.nndl, and says how to make it.
+abs=$(cd "$(dirname "$classify")" && pwd)/$(basename "$classify")
+(cd "$tmp" && "$abs" "$tmp/d0-dark.png") >/dev/null 2>"$tmp/err"
+[ $? = 1 ] && grep -q "results/network.nndl.*run 'make'" "$tmp/err" && ok || bad "no default network: $(cat "$tmp/err")"
+mkdir -p "$tmp/results" && cp "$tmp/net.nndl" "$tmp/results/network.nndl"
+(cd "$tmp" && "$abs" "$tmp/d0-dark.png") >"$tmp/out" 2>&1 && grep -q 'the network reads a' "$tmp/out" && ok \
+    || bad "the default network was not used: $(head -2 "$tmp/out")"
+
 # Bad flags: exit 2, one line.
 for args in "--frobnicate" "--net" "--mnist-test 10000" "--mnist-test x" ""; do
     "$classify" $args >/dev/null 2>"$tmp/err"; rc=$?
