@@ -15,7 +15,7 @@ FAST_CPPFLAGS := $(if $(filter avx2,$(FAST_ISAS)),-DNNDL_FAST_X86)
 $(BUILD)/lib/fast/network_fast.o: CPPFLAGS += $(FAST_CPPFLAGS)
 LIBNNDL_A := lib/libnndl.a
 LIBNNDL_SO := lib/libnndl.so
-$(BUILD)/lib/fast/kernels_%.o: lib/fast/kernels.c
+$(FAST_ISAS:%=$(BUILD)/lib/fast/kernels_%.o): $(BUILD)/lib/fast/kernels_%.o: lib/fast/kernels.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LIB_CFLAGS) $(KERNEL_FLAGS_$*) -c -o $@ $<
 
