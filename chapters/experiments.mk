@@ -152,6 +152,8 @@ EXP_RUNS := $(EXP_SGD_LOGS) $(EXP_EXTRA) $(EXP_DEEP_LOGS) $(RESULTS)/baselines.t
 # How fast the textbook and the fast path train on the machine that builds
 # the book (its appendix): `make bench`'s program, 3 runs, as
 #   results/speed.tsv   network path s_epoch vs_textbook vs_fast1 eval_s
+#                       gflops_dense gflops_real sgemm_peak dense_of_peak
+#                       real_of_peak (the last three n/a without OpenBLAS)
 #   results/speed.out   the table it prints
 # It waits for every other run and figure, so that nothing else make starts
 # shares the CPU with it, and is redone when the library or bench changes.

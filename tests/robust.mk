@@ -54,13 +54,13 @@ sanitize:
 # --- tsan: the fast path's threads under ThreadSanitizer ----------------------
 # test_fast trains on 1 to 4 threads (per-thread slices of layer 0, the
 # double-buffered upper layers, two barriers) and evaluates in the
-# background; any data race among them fails the run.  No per-CPU clones:
-# TSan and ifunc resolvers do not mix.
+# background; any data race among them fails the run.  The generic
+# kernels are compiled in with the library's sources (LIB_SRCS).
 TSAN_TEST := $(BUILD)/tsan/test_fast
 $(TSAN_TEST): tests/test_fast.c tests/testutil.c tests/testutil.h \
 		$(LIB_SRCS) $(wildcard lib/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -DNNDL_NO_CLONES -O1 -g -fsanitize=thread -std=c11 \
+	$(CC) $(CPPFLAGS) -O1 -g -fsanitize=thread -std=c11 \
 	  -Wall -Wextra -Ilib -Itests $(shell pkg-config --cflags check) \
 	  -o $@ tests/test_fast.c tests/testutil.c $(LIB_SRCS) \
 	  $(LIB_LDLIBS) $(shell pkg-config --libs check) $(LDLIBS)
