@@ -147,8 +147,5 @@ HELP += "make exercise N=3 build and test exercise 3 (your file exercises/03_*.c
 -include $(EX_FILES:%=$(EX_BUILD)/sol/%.d) $(EX_FILES:%=$(EX_BUILD)/stub/%.d) \
 	$(EX_FILES:%=$(EX_BUILD)/tests/test_%.d) $(wildcard $(EX_LEARN)/*.d)
 
-# Keep the objects between runs (they are intermediate files to make).
-.SECONDARY: $(EX_FILES:%=$(EX_BUILD)/sol/%.o) $(EX_FILES:%=$(EX_BUILD)/stub/%.o) \
-	$(EX_FILES:%=$(EX_BUILD)/tests/test_%.o) $(EX_MUTANTS:%=$(EX_BUILD)/mut/%.o) \
-	$(EX_MUTANTS:%=$(EX_BUILD)/mut/%.c) $(EX_FILES:%=$(EX_LEARN)/%.o) \
-	$(EX_FILES:%=$(EX_LEARN)/test_%.o)
+# The objects are kept between runs: the top Makefile's .SECONDARY keeps
+# every intermediate file (a .SECONDARY with a list here would undo that).
