@@ -68,7 +68,8 @@ $(eval $(call book_capture,zh))
 # results/.cmd/RUN (same seed, same numbers), into build/book/out/zh/results/.
 BOOK_RESULT_OUTS_zh := $(sort $(patsubst result="%",%,$(shell grep -oh 'result="[^"]*\.out"' $(BOOK_MD_zh))))
 BOOK_CAPTURED_zh += $(BOOK_RESULT_OUTS_zh:%=$(BOOK_OUT_zh)/results/%)
-$(BOOK_OUT_zh)/results/%.out: $(BOOK_RESULTS)/%.out
+# (Each RUN.out is written beside RUN.tsv by the rule that makes RUN.tsv.)
+$(BOOK_OUT_zh)/results/%.out: $(BOOK_RESULTS)/%.tsv
 	@mkdir -p $(@D) $(BOOK_RUN)/zh/results/$*
 	@cmd="$$(cat $(BOOK_RESULTS)/.cmd/$*)" && case $$cmd in *1.7-deep*) \
 	  cmd="$$cmd --out-dir $(BOOK_RUN)/zh/results/$*";; esac && \
