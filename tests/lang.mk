@@ -19,6 +19,7 @@ HELP += "make test-lang    check the programs in Chinese against English (part o
 # What is compared with English text, or shown in the English book, runs in
 # English whatever the builder's own LANG or LANGUAGE says (the Chinese
 # output is checked above and captured by book/book.mk).
-LANG_ENGLISH_TARGETS := test-section-programs test-bad-inputs test-fuzz-corpus $(EXP_RUNS)
+LANG_ENGLISH_TARGETS := test-section-programs test-bad-inputs test-fuzz-corpus \
+  test-classify test-load-diagnose test-compare $(EXP_RUNS)
 $(LANG_ENGLISH_TARGETS): export LC_ALL := C.UTF-8
 $(LANG_ENGLISH_TARGETS): export LANGUAGE :=
