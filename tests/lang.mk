@@ -21,6 +21,6 @@ HELP += "make test-lang    check the programs in Chinese against English (part o
 # English whatever the builder's own LANG or LANGUAGE says (the Chinese
 # output is checked above and captured by book/book.mk).
 LANG_ENGLISH_TARGETS := test-section-programs test-bad-inputs test-fuzz-corpus \
-  test-classify test-load-diagnose test-compare $(EXP_RUNS)
+  test-sgd-program test-classify test-load-diagnose test-compare $(EXP_RUNS)
 $(LANG_ENGLISH_TARGETS): export LC_ALL := C.UTF-8
 $(LANG_ENGLISH_TARGETS): export LANGUAGE :=
