@@ -34,11 +34,11 @@ static void parse(Options *o, int argc, char **argv)
 {
     const CliFlag flags[] = {
         {"sizes", CLI_SIZES, &o->sizes, "LIST", 0, 0,
-         "layer sizes, input first (with --load: the loaded\n"
-         "network's unless given)", NULL},
+         N_("layer sizes, input first (with --load: the loaded\n"
+         "network's unless given)"), NULL},
         {"epochs", CLI_INT, &o->epochs, "N", 0, CLI_MAX_EPOCHS,
-         "passes over the training data (0 with --load:\n"
-         "only test the loaded network)", NULL},
+         N_("passes over the training data (0 with --load:\n"
+         "only test the loaded network)"), NULL},
         CLI_FLAG_BATCH(&o->batch),
         CLI_FLAG_ETA(&o->eta),
         CLI_FLAG_SEED(&o->seed, N_("seed for the weights and the shuffling")),
@@ -50,16 +50,18 @@ static void parse(Options *o, int argc, char **argv)
         {"log", CLI_TEXT, &o->log, "FILE", 0, 0,
          N_("write a TSV log: epoch correct total accuracy seconds"), NULL},
         {"save", CLI_TEXT, &o->save, "FILE", 0, 0,
-         "save the trained network to FILE", NULL},
+         N_("save the trained network to FILE"), NULL},
         {"load", CLI_TEXT, &o->load, "FILE", 0, 0,
-         "start from the network saved in FILE by --save\n"
-         "(test it, then train it on) instead of random weights", NULL},
+         N_("start from the network saved in FILE by --save\n"
+         "(test it, then train it on) instead of random weights"), NULL},
         {"diagnose", CLI_TEXT, &o->diagnose, "FILE", 0, 0,
-         "after each epoch also print the digits predicted\n"
+         /* TRANSLATORS: keep the TSV's column names as they are. */
+         /* xgettext:no-c-format */
+         N_("after each epoch also print the digits predicted\n"
          "and the saturated output neurons (|z| > 5 on over\n"
          "95% of the test images); the same per neuron as a\n"
          "TSV: epoch neuron predicted saturated mean_z\n"
-         "mean_sigma_prime", NULL},
+         "mean_sigma_prime"), NULL},
         CLI_FLAG_THREADS(&o->threads),
         {"textbook", CLI_SWITCH, &o->textbook, NULL, 0, 0,
          N_("train with the per-example textbook code\n"
@@ -72,8 +74,8 @@ static void parse(Options *o, int argc, char **argv)
         N_("Same seed, same output.  Timing goes to stderr.")};
     cli_parse(&prog, argc, argv);
     if (o->epochs == 0 && !o->load)
-        cli_die(2, "--epochs: 0 is out of range without --load (expected 1 "
-                "or more; with --load, 0 only tests the loaded network)");
+        cli_die(2, _("--epochs: 0 is out of range without --load (expected 1 "
+                "or more; with --load, 0 only tests the loaded network)"));
 }
 
 /* The network to start from: the --load file (checked against --sizes, if
@@ -84,20 +86,20 @@ static Network *start_network(Options *o, Rng *rng)
     char err[NNDL_ERRLEN];
     if (!o->load) {
         if (!(net = network_create(o->sizes.size, o->sizes.n, rng)))
-            cli_die(1, "out of memory creating the network");
+            cli_die(1, _("out of memory creating the network"));
         return net;
     }
     if (network_load(&net, o->load, err) != NNDL_OK)
         cli_die(1, "%s", err);
     if (o->sizes.given && o->sizes.n != net->num_layers)
-        cli_die(1, "%s: the network has %d layers but --sizes gives %d "
-                "(leave --sizes out to use the file's)", o->load,
+        cli_die(1, _("%s: the network has %d layers but --sizes gives %d "
+                "(leave --sizes out to use the file's)"), o->load,
                 net->num_layers, o->sizes.n);
     for (int l = 0; o->sizes.given && l < net->num_layers; l++)
         if (o->sizes.size[l] != net->sizes[l])
-            cli_die(1, "%s: layer %d of the network has %d neurons but "
+            cli_die(1, _("%s: layer %d of the network has %d neurons but "
                     "--sizes asks for %d (leave --sizes out to use the "
-                    "file's)", o->load, l, net->sizes[l], o->sizes.size[l]);
+                    "file's)"), o->load, l, net->sizes[l], o->sizes.size[l]);
     o->sizes.n = net->num_layers;
     memcpy(o->sizes.size, net->sizes, sizeof net->sizes);
     return net;
@@ -124,19 +126,23 @@ static void describe(const Options *o, const MnistSplit *d, size_t n_train,
     printf(_("Network ["));
     for (int l = 0; l < o->sizes.n; l++)
         printf("%s%d", l ? ", " : "", o->sizes.size[l]);
-    printf("]%s%s", o->load ? " from " : "", o->load ? o->load : "");
+    printf("]");
+    if (o->load)
+        printf(_(" from %s"), o->load);
     if (o->epochs == 0)
-        printf(": tested only, no training.\n");
+        printf(_(": tested only, no training.\n"));
     else
-        printf(": %d %s of mini-batch SGD, mini-batch size %ld, eta = %g, "
-               "seed %llu.\n", o->epochs, o->epochs == 1 ? "epoch" : "epochs",
-               o->batch, o->eta, (unsigned long long)o->seed);
+        printf(ngettext(": %d epoch of mini-batch SGD, mini-batch size %ld, "
+                        "eta = %g, seed %llu.\n",
+                        ": %d epochs of mini-batch SGD, mini-batch size %ld, "
+                        "eta = %g, seed %llu.\n", o->epochs),
+               o->epochs, o->batch, o->eta, (unsigned long long)o->seed);
     const char *name = strcmp(o->dataset, "fashion") ? "MNIST" : "Fashion-MNIST";
     if (o->epochs == 0)
-        printf("Testing on %zu %s images (%zux%d pixels).\n", n_test, name,
+        printf(_("Testing on %zu %s images (%zux%d pixels).\n"), n_test, name,
                (size_t)d->training.rows, d->training.cols);
     else
-        printf("Training on %zu %s images, testing on %zu (%zux%d pixels).\n",
+        printf(_("Training on %zu %s images, testing on %zu (%zux%d pixels).\n"),
                n_train, name, n_test, (size_t)d->training.rows,
                d->training.cols);
 }
@@ -157,17 +163,18 @@ static void diagnose_report(Diagnose *g, int epoch, Network *net)
     if (network_diagnose(&dg, net, g->test, err) != NNDL_OK)
         cli_die(1, "%s", err);
     cli_progress_clear();
-    printf("  predicted:");
+    /* TRANSLATORS: then " digit:count" for each digit. */
+    printf(_("  predicted:"));
     for (int j = 0; j < dg.n_out; j++)
         printf(" %d:%zu", j, dg.out[j].predicted);
-    printf("\n  saturated:%s", dg.stuck ? "" : " none");
+    printf("\n%s", dg.stuck ? _("  saturated:") : _("  saturated: none"));
     for (int j = 0, shown = 0; j < dg.n_out; j++) {
         const OutputDiagnosis *o = &dg.out[j];
         if (o->saturated > DIAGNOSE_STUCK_SHARE)
-            printf("%s output %d (|z| > %g on %.1f%% of test images, mean z "
-                   "%.1f, mean sigma' %.5f%s)", shown++ ? ";" : "", j,
+            printf(_("%s output %d (|z| > %g on %.1f%% of test images, mean z "
+                   "%.1f, mean sigma' %.5f%s)"), shown++ ? _(";") : "", j,
                    DIAGNOSE_Z_LIMIT, 100 * o->saturated, o->mean_z,
-                   o->mean_sigma_prime, o->predicted ? "" : ", never predicted");
+                   o->mean_sigma_prime, o->predicted ? "" : _(", never predicted"));
         fprintf(g->tsv, "%d\t%d\t%zu\t%.4f\t%.3f\t%.6f\n", epoch, j,
                 o->predicted, o->saturated, o->mean_z, o->mean_sigma_prime);
     }
@@ -191,8 +198,8 @@ static void test_loaded(const Options *o, Network *net, Diagnose *g)
 {
     size_t correct = network_fast_evaluate(net, g->test, o->threads);
     if (correct == SIZE_MAX)
-        cli_die(1, "out of memory evaluating the network");
-    printf("As loaded: %zu / %zu (%.2f%%) on the test set.\n", correct,
+        cli_die(1, _("out of memory evaluating the network"));
+    printf(_("As loaded: %zu / %zu (%.2f%%) on the test set.\n"), correct,
            g->test->n, 100.0 * correct / g->test->n);
     if (g->tsv)
         diagnose_report(g, -1, net);
@@ -207,22 +214,24 @@ static void train(const Options *o, Network *net, const Dataset *train,
     double start = cli_now();
     if (o->textbook && network_sgd(net, train, o->epochs, (size_t)o->batch,
                                    (float)o->eta, rng, cb, ctx) < 0)
-        cli_die(1, "out of memory for the textbook path");
+        cli_die(1, _("out of memory for the textbook path"));
     else if (!o->textbook &&
              network_fast_sgd(net, train, o->epochs, (size_t)o->batch,
                               (float)o->eta, rng, o->threads, cb, ctx) < 0)
-        cli_die(1, "out of memory (or no threads) for the fast path; try "
-                "--textbook");
+        cli_die(1, _("out of memory (or no threads) for the fast path; try "
+                "--textbook"));
     epochs_finish(g->r);
-    printf("Best: %zu / %zu (%.2f%%) after epoch %d.\n", g->r->best,
+    printf(_("Best: %zu / %zu (%.2f%%) after epoch %d.\n"), g->r->best,
            g->test->n, 100.0 * g->r->best / g->test->n, g->r->best_epoch);
-    printf("Look for: most of the learning happens in the first epoch or\n"
+    printf(_("Look for: most of the learning happens in the first epoch or\n"
            "two, then the count creeps up and wobbles; the chapter's\n"
            "[784, 30, 10] on all the data ends near 95%%.  Another --seed\n"
-           "gives other numbers: compare a few before trusting one run.\n");
-    fprintf(stderr, "%s: %d %s in %.2f s (%.3f s per epoch, evaluation "
-            "included)\n", cli_prog(), o->epochs,
-            o->epochs == 1 ? "epoch" : "epochs", cli_now() - start,
+           "gives other numbers: compare a few before trusting one run.\n"));
+    fprintf(stderr, ngettext("%s: %d epoch in %.2f s (%.3f s per epoch, "
+                             "evaluation included)\n",
+                             "%s: %d epochs in %.2f s (%.3f s per epoch, "
+                             "evaluation included)\n", o->epochs),
+            cli_prog(), o->epochs, cli_now() - start,
             (cli_now() - start) / o->epochs);
 }
 

@@ -106,20 +106,20 @@ static float *decode_png(FILE *f, const char *path, int *w, int *h, char *err)
     memset(&im, 0, sizeof im);
     im.version = PNG_IMAGE_VERSION;
     if (!png_image_begin_read_from_stdio(&im, f))
-        return nndl_fail(err, NNDL_ERR_FORMAT, "%s: not a PNG image (%s)",
+        return nndl_fail(err, NNDL_ERR_FORMAT, _("%s: not a PNG image (%s)"),
                          path, im.message), NULL;
     if (im.width > DIGIT_MAX_SIDE || im.height > DIGIT_MAX_SIDE) {
-        nndl_fail(err, NNDL_ERR_FORMAT, "%s: %u x %u pixels is too large (at "
-                  "most %d a side)", path, im.width, im.height, DIGIT_MAX_SIDE);
+        nndl_fail(err, NNDL_ERR_FORMAT, _("%s: %u x %u pixels is too large (at "
+                  "most %d a side)"), path, im.width, im.height, DIGIT_MAX_SIDE);
         return png_image_free(&im), NULL;
     }
     im.format = PNG_FORMAT_GA;
     unsigned char *ga = malloc(PNG_IMAGE_SIZE(im));
     float *ink = malloc((size_t)im.width * im.height * sizeof *ink);
     if (!ga || !ink)
-        nndl_fail(err, NNDL_ERR_NOMEM, "%s: out of memory", path);
+        nndl_fail(err, NNDL_ERR_NOMEM, _("%s: out of memory"), path);
     else if (!png_image_finish_read(&im, NULL, ga, 0, NULL))
-        nndl_fail(err, NNDL_ERR_FORMAT, "%s: a broken PNG (%s)", path, im.message);
+        nndl_fail(err, NNDL_ERR_FORMAT, _("%s: a broken PNG (%s)"), path, im.message);
     else {
         *w = (int)im.width, *h = (int)im.height;
         ga_to_ink(ink, ga, *w, *h);
@@ -135,7 +135,7 @@ static float *read_png_ink(const char *path, int *w, int *h, char *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        nndl_fail(err, NNDL_ERR_IO, "%s: cannot open (%s)", path, strerror(errno));
+        nndl_fail(err, NNDL_ERR_IO, _("%s: cannot open (%s)"), path, strerror(errno));
         return NULL;
     }
     float *ink = decode_png(f, path, w, h, err);
@@ -154,7 +154,7 @@ static NndlStatus png_to_mnist(float *x, const char *path, char *err)
     NndlStatus st = digit_to_mnist(x, ink, w, h, why);
     free(ink);
     if (st != NNDL_OK)      /* "digit: the image is blank ..." */
-        return nndl_fail(err, st, "%s: no digit found: %s", path,
+        return nndl_fail(err, st, _("%s: no digit found: %s"), path,
                          strncmp(why, "digit: ", 7) ? why : why + 7);
     return NNDL_OK;
 }
@@ -194,11 +194,11 @@ static int show_outputs(const float *a)
 /* Shows x and what net makes of it. */
 static void classify(Network *net, const float *x, const char *name)
 {
-    printf("%s, as the network sees it (28 x 28):\n", name);
+    printf(_("%s, as the network sees it (28 x 28):\n"), name);
     show_digit(x);
-    printf("The network's 10 outputs:\n");
+    printf(_("The network's 10 outputs:\n"));
     int d = show_outputs(network_feedforward(net, x));
-    printf("%s: the network reads a %d.\n\n", name, d);
+    printf(_("%s: the network reads a %d.\n\n"), name, d);
 }
 
 typedef struct {
@@ -213,32 +213,32 @@ static void parse(Options *o, int argc, char **argv)
 {
     const CliFlag flags[] = {
         {"net", CLI_TEXT, &o->net, "FILE", 0, 0,
-         "the network, saved by bin/1.6-mnist-sgd --save;\n"
-         "make trains and saves the chapter's", NULL},
+         N_("the network, saved by bin/1.6-mnist-sgd --save;\n"
+         "make trains and saves the chapter's"), NULL},
         {"mnist-test", CLI_TEXT, &o->mnist_test, "N", 0, 0,
-         "also classify MNIST test image N (0..9999), to compare", NULL},
+         N_("also classify MNIST test image N (0..9999), to compare"), NULL},
         CLI_FLAG_DATA(&o->data),
     };
     const CliProgram prog = {
-        "Classifies PNG images of one handwritten digit each: each is made\n"
+        N_("Classifies PNG images of one handwritten digit each: each is made\n"
         "to look like MNIST (grey, light on dark, cropped, scaled to fit\n"
         "20x20, centred by mass in 28x28), shown, then the network's 10\n"
-        "outputs.",
+        "outputs."),
         flags, sizeof flags / sizeof *flags,
-        "Write with a thick pen: MNIST's strokes are 2-3 pixels wide in 28x28.\n"
+        N_("Write with a thick pen: MNIST's strokes are 2-3 pixels wide in 28x28.\n"
         "A file that is not a PNG, or shows no digit, is reported and skipped;\n"
-        "the exit status is then 1."};
+        "the exit status is then 1.")};
     int first = cli_parse_operands(&prog, "IMAGE.png...", argc, argv);
     o->images = argv + first, o->n_images = argc - first;
     for (int i = 0; i < o->n_images; i++)
         if (!strncmp(o->images[i], "--", 2))
-            cli_die(2, "%s after the images (expected the flags first)",
+            cli_die(2, _("%s after the images (expected the flags first)"),
                     o->images[i]);
     if (o->mnist_test)
         o->test_image = cli_long("--mnist-test", o->mnist_test, 0, 9999);
     if (o->n_images == 0 && !o->mnist_test)
-        cli_die(2, "no image given (expected IMAGE.png..., or --mnist-test N; "
-                "see --help)");
+        cli_die(2, _("no image given (expected IMAGE.png..., or --mnist-test N; "
+                "see --help)"));
 }
 
 /* The network of path, checked to take 784 pixels and give 10 outputs. */
@@ -248,11 +248,11 @@ static Network *load_net(const char *path)
     char err[NNDL_ERRLEN];
     if (network_load(&net, path, err) != NNDL_OK)
         cli_die(1, "%s%s", err, strcmp(path, DEFAULT_NET) ? "" :
-                " (run 'make' to train and save the chapter's network)");
+                _(" (run 'make' to train and save the chapter's network)"));
     if (net->sizes[0] != DIGIT_SIDE * DIGIT_SIDE
         || net->sizes[net->num_layers - 1] != MNIST_CLASSES)
-        cli_die(1, "%s: the network takes %d inputs and gives %d outputs "
-                "(expected %d and %d, an MNIST network)", path, net->sizes[0],
+        cli_die(1, _("%s: the network takes %d inputs and gives %d outputs "
+                "(expected %d and %d, an MNIST network)"), path, net->sizes[0],
                 net->sizes[net->num_layers - 1], DIGIT_SIDE * DIGIT_SIDE,
                 MNIST_CLASSES);
     return net;
@@ -266,7 +266,7 @@ static void classify_mnist_test(Network *net, const char *dir, long k)
     char name[64];
     cli_load_data(&d, dir, "mnist");
     dataset_x(x, &d.test, (size_t)k);
-    snprintf(name, sizeof name, "MNIST test image %ld (a %d)", k, d.test.y[k]);
+    snprintf(name, sizeof name, _("MNIST test image %ld (a %d)"), k, d.test.y[k]);
     classify(net, x, name);
     mnist_split_free(&d);
 }

@@ -97,11 +97,29 @@ summary() {
             "$out.block.tmp" >>"$out-final.tsv.tmp"
     done
     {
-        printf '%-18s %12s %10s %10s %12s\n' "$dim" "final median" "min" "max" "best median"
+        header "$dim"
         awk -F'\t' 'NR > 1 { printf "%-18s %11.2f%% %9.2f%% %9.2f%% %11.2f%%\n", $1, $2, $3, $4, $5 }' "$out-final.tsv.tmp"
     } >"$out.txt.tmp"
     rm -f "$out.long.tmp" "$out.block.tmp"
     mv "$out-epochs.tsv.tmp" "$out-epochs.tsv" && mv "$out-final.tsv.tmp" "$out-final.tsv" && mv "$out.txt.tmp" "$out.txt"
+}
+
+# The table's header line, in English or (CMP_LANG=zh) Chinese, its
+# columns as wide on a terminal as the rows' (a Chinese character takes two
+# columns, and printf counts bytes).
+header() {
+    local dim=$1
+    if [ "${CMP_LANG:-en}" != zh ]; then
+        printf '%-18s %12s %10s %10s %12s\n' "$dim" "final median" "min" "max" "best median"
+        return
+    fi
+    local name=$dim cols=${#dim}
+    case $dim in
+        hidden) name=隐藏神经元 cols=10 ;;
+        batch)  name=小批量 cols=6 ;;
+        sizes)  name=各层大小 cols=8 ;;
+    esac
+    printf '%s%*s   最终中位数       最小       最大   最佳中位数\n' "$name" $((18 - cols)) ""
 }
 
 cmd=${1:-}; shift || true

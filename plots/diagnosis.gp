@@ -26,26 +26,28 @@ do for [j=0:9] {
     }
 }
 isdead(j) = strstrt(dead." ", " ".j." ") > 0
-set multiplot layout 2, 1 title "[784, 100, 10], eta 3.0, seed 1: a dead output neuron and its revival"
+set multiplot layout 2, 1 title tr("[784, 100, 10], eta 3.0, seed 1: a dead output neuron and its revival", \
+                                   "[784, 100, 10]，eta 3.0，种子 1：一个死掉的输出神经元和它的复活")
 set lmargin 12
 set xrange [0:*]
 set key right bottom
-set ylabel "test accuracy (%)"
+set ylabel tr("test accuracy (%)", "测试准确率（%）")
 set format x ""
-plot run using "epoch":(100 * column("accuracy")) with linespoints lt 7 title "test accuracy"
+plot run using "epoch":(100 * column("accuracy")) with linespoints lt 7 title tr("test accuracy", "测试准确率")
 set format x "%g"
-set xlabel "epoch"
-set ylabel "mean sigma'(z) of each output"
+set xlabel tr("epoch", "轮")
+set ylabel tr("mean sigma'(z) of each output", "每个输出的 sigma'(z) 均值")
 set logscale y
 set yrange [1e-6:0.5]
 set format y "10^{%T}"
 set termoption enhanced
 set key at graph 0.5, graph 0.52 right top opaque box
 set arrow from graph 0, first 0.00665 to graph 1, first 0.00665 nohead dt 2 lc rgb "#888888"
-set label "sigma'(5): |z| = 5" at graph 0.35, first 0.014 tc rgb "#666666" noenhanced
+set label tr("sigma'(5): |z| = 5", "sigma'(5)：|z| = 5") at graph 0.35, first 0.014 tc rgb "#666666" noenhanced
 set arrow from graph 0, first 0.25 to graph 1, first 0.25 nohead dt 3 lc rgb "#888888"
-set label "sigma'(0) = 0.25, the most" at graph 0.35, first 0.34 tc rgb "#666666" noenhanced
+set label tr("sigma'(0) = 0.25, the most", "sigma'(0) = 0.25，最大值") at graph 0.35, first 0.34 tc rgb "#666666" noenhanced
 plot for [j=0:9] diag skip 1 every 10::j using 1:6 with lines \
        lw (isdead(j) ? 3 : 1.5) lc rgb word(colour, j + 1) \
-       title (isdead(j) ? sprintf("output %d (digit %d)", j, j) : j == grey ? "the other outputs" : "")
+       title (isdead(j) ? sprintf(tr("output %d (digit %d)", "输出 %d（数字 %d）"), j, j) : \
+              j == grey ? tr("the other outputs", "其他输出") : "")
 unset multiplot

@@ -3,8 +3,9 @@
 # epochs on 2,000 images, tested on 300): one labelled progress line per
 # epoch of each run; the table's median, min and max equal those computed
 # here from the runs' own logs; the figures are drawn; a repeated comparison
-# reruns nothing; changing a fixed setting redoes the summary; bad values
-# stop make with one line before any run.  Prints "N passed, N failed".
+# reruns nothing; changing a fixed setting redoes the summary; in Chinese
+# (LANGUAGE=zh_CN) the table, labels and figure are Chinese and nothing
+# reruns; bad values stop make with one line before any run.  Prints "N passed, N failed".
 set -u
 make_cmd=${1:-make}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -62,6 +63,18 @@ cmp_make "${tiny[@]}" >"$tmp/back" 2>&1
 grep -q '^compare: \[' "$tmp/back" && bad "going back to BATCH=10 reran something" || ok
 diff -q <(grep -E '^(eta|[13]) ' "$tmp/back") <(grep -E '^(eta|[13]) ' "$tmp/out") >/dev/null && ok \
     || bad "going back to BATCH=10 showed the BATCH=20 table"
+
+# In Chinese: nothing reruns (a run's log is the same in every language),
+# the table has the same rows under a Chinese header, the progress labels
+# and the figure are Chinese.
+LANGUAGE=zh_CN LC_ALL=C.UTF-8 cmp_make "${tiny[@]}" >"$tmp/zh" 2>&1
+grep -q '^compare: \[' "$tmp/zh" && bad "the comparison in Chinese reran something" || ok
+grep -q '最终中位数' "$tmp/zh" && diff -q <(grep -E '^[13] ' "$tmp/zh") <(grep -E '^[13] ' "$tmp/out") >/dev/null && ok \
+    || bad "the Chinese table: '$(grep -A2 '中位数' "$tmp/zh")' (expected a Chinese header over the English rows)"
+grep -q '最后一轮之后' "$tmp/p/$name.svg" && ok || bad "the figure was not redrawn in Chinese"
+LANGUAGE=zh_CN LC_ALL=C.UTF-8 cmp_make "${tiny[@]}" SEEDS="1 2 4" >"$tmp/zh4" 2>&1
+grep -Eq '^  \[eta 3，种子 4\] 第 1 轮：[0-9]+ / 300$' "$tmp/zh4" && ok \
+    || bad "a run in Chinese: no progress line '[eta 3，种子 4] 第 1 轮：n / 300'"
 
 # Bad values: exit 2, one line, no run started, nothing written.
 expect_error() {

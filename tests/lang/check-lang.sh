@@ -10,10 +10,17 @@
 #   LANGUAGE=zh_CN, LANG=zh_CN.UTF-8 and LC_ALL=zh_CN.UTF-8 (whether or not
 #   that locale is generated here) and --lang zh; --lang en wins over a
 #   Chinese environment; a bad --lang is one line and exit status 2.
+# - bin/classify (on a PNG that PNG_FIXTURE, tests/png_fixture.c, draws) and
+#   1.6 with --load and --diagnose likewise, and no line of their Chinese
+#   output that has an English word is left as the English line; the
+#   --diagnose TSV is the same file in both languages.
 # Prints one line per failure and "N passed, N failed"; exits 1 on failure.
+#
+#   tests/lang/check-lang.sh [BIN_DIR [PNG_FIXTURE]]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "${1:-bin}" && pwd)
+fixture=$(realpath "${2:-build/tests/png_fixture}")
 export MNIST_DIR=${MNIST_DIR:-$(pwd)/data/mnist}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
@@ -25,12 +32,12 @@ en() { env -u LANGUAGE -u LANG -u LC_MESSAGES LC_ALL=C "$@"; }
 zh() { env -u LANG -u LC_MESSAGES LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$@"; }
 has_chinese() { grep -qP '[\x{4e00}-\x{9fff}]' "$1"; }
 
-# same_numbers NAME PROGRAM ARGS...: English and Chinese stdout compared.
+# same_numbers NAME PROGRAM ARGS...: English and Chinese stdout compared
+# (an @L@ in ARGS becomes en or zh, for output files of each run).
 same_numbers() {
     local name=$1 prog=$2; shift 2
-    mkdir -p "run-en/$name" "run-zh/$name"
-    en "$bin/$prog" "$@" >"$name.en" 2>/dev/null || { bad "$name: English run failed"; return; }
-    zh "$bin/$prog" "$@" >"$name.zh" 2>/dev/null || { bad "$name: Chinese run failed"; return; }
+    en "$bin/$prog" "${@//@L@/en}" >"$name.en" 2>/dev/null || { bad "$name: English run failed"; return; }
+    zh "$bin/$prog" "${@//@L@/zh}" >"$name.zh" 2>/dev/null || { bad "$name: Chinese run failed"; return; }
     if ! has_chinese "$name.zh"; then bad "$name: no Chinese in the LANGUAGE=zh_CN output"; return; fi
     "$here/numbers.sh" "$name.en" >"$name.en.num"
     "$here/numbers.sh" "$name.zh" >"$name.zh.num"
@@ -56,6 +63,41 @@ for p in "$bin"/1.*; do
     same_numbers "$prog" "$prog" $args $out
     same_numbers "$prog --help" "$prog" --help
 done
+
+# all_translated NAME: no line of the Chinese output of NAME that has an
+# English word (3 letters or more) is one of the English output's lines.
+all_translated() {
+    local left
+    left=$(grep -E '[A-Za-z]{3}' "$1.zh" | grep -Fxf "$1.en" | head -3)
+    if [ -z "$left" ]; then ok; else bad "$1: English lines left in the Chinese output:"; echo "$left"; fi
+}
+
+# bin/classify on a PNG of MNIST test digit 0 (a 7) and on test image 1,
+# with a network trained here; 1.6 with --diagnose (a [784, 100, 10] on
+# seed 3 has saturated outputs after its first epoch) and with --load.
+"$bin/1.6-mnist-sgd" --train 500 --test 100 --epochs 1 --save net.nndl >/dev/null 2>&1 ||
+    bad "1.6-mnist-sgd --save: could not train a network"
+"$fixture" seven.png dark 0 3 5 17 || bad "$fixture: could not draw seven.png"
+same_numbers "classify" classify --net net.nndl --mnist-test 1 seven.png
+same_numbers "classify --help" classify --help
+same_numbers "1.6 --diagnose" 1.6-mnist-sgd --train 500 --test 200 --epochs 1 --sizes 784,100,10 --seed 3 --diagnose diag-@L@.tsv
+same_numbers "1.6 --load" 1.6-mnist-sgd --load net.nndl --epochs 0 --test 200 --diagnose load-@L@.tsv
+for name in "classify" "classify --help" "1.6 --diagnose" "1.6 --load" "1.6-mnist-sgd --help"; do
+    all_translated "$name"
+done
+if grep -q '饱和：输出' "1.6 --diagnose.zh"; then ok; else bad "1.6 --diagnose: no saturated output named in Chinese"; fi
+for t in diag load; do
+    if [ -s "$t-en.tsv" ] && cmp -s "$t-en.tsv" "$t-zh.tsv"; then ok
+    else bad "1.6 --diagnose: $t-zh.tsv is not the same file as $t-en.tsv"; fi
+done
+# Its errors are Chinese too, and still name the file.
+echo "not a picture" >notes.png
+zh "$bin/classify" --net net.nndl notes.png >/dev/null 2>classify.err
+if has_chinese classify.err && grep -qF notes.png classify.err; then ok
+else bad "classify on a file that is not a PNG, in Chinese: '$(cat classify.err)'"; fi
+zh "$bin/1.6-mnist-sgd" --epochs 0 >/dev/null 2>epochs.err
+if has_chinese epochs.err && grep -qF -- --load epochs.err; then ok
+else bad "1.6-mnist-sgd --epochs 0 in Chinese: '$(cat epochs.err)'"; fi
 
 # Every way of asking for Chinese gives the same text (1.3 is quick).
 p=1.3-architecture
