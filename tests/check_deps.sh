@@ -95,6 +95,9 @@ mkdir -p "$tmp/empty-sysroot" "$tmp/wasm-rd"
 ln -s "$(clang-14 -print-resource-dir)/include" "$tmp/wasm-rd/include"
 expect_missing build wasi-libc WASM_SYSROOT="$tmp/empty-sysroot"
 expect_missing build libclang-rt-14-dev-wasm32 WASM_CC="clang-14 -resource-dir=$tmp/wasm-rd"
+# Both missing, as on a new machine: one install must bring both.
+expect_missing build "libclang-rt-14-dev-wasm32 wasi-libc" WASM_SYSROOT="$tmp/empty-sysroot" \
+    WASM_CC="clang-14 -resource-dir=$tmp/wasm-rd"
 # clang without its libFuzzer runtime.
 mkdir -p "$tmp/no-resource-dir"
 expect_missing ci libclang-rt-14-dev FUZZ_CC="clang -resource-dir=$tmp/no-resource-dir"
