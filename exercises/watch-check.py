@@ -41,7 +41,10 @@ def read_until(fd, text, timeout):
 
 pid, fd = pty.fork()
 if pid == 0:
-    os.execvp("make", ["make", "-s", "--no-print-directory", "watch"])
+    # A shell leads the session, as on a real terminal: were make the
+    # leader, its exit on Ctrl-C would hang up the terminal (SIGHUP) under
+    # the runner before it could say goodbye.
+    os.execvp("bash", ["bash", "-c", "make -s --no-print-directory watch"])
 out, ok = read_until(fd, "waiting for you to save", 60)
 check("make watch shows the current exercise and waits for a save", ok and "exercise 1 of 23" in out, out)
 shutil.copy("exercises/solutions/01_perceptron.c", os.path.join(work, "01_perceptron.c"))
