@@ -13,9 +13,7 @@ cd "$(dirname "$0")/.."
 deps=scripts/check-deps
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-deps-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/testlib.sh
 
 # A PATH holding every command of today's PATH but the ones named: one
 # folder of links made once (the earlier PATH folders win, as in a lookup),
@@ -130,5 +128,4 @@ nob=${BENCH:-build/bench/bench}
 if [ -x "$nob" ] && ! ldd "$nob" | grep -q openblas && grep -q 'not measured' "$nob"; then ok
 else bad "$nob: missing, linked with OpenBLAS, or never says the peak was not measured"; fi
 
-echo "check-deps: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish "check-deps"

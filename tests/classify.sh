@@ -9,9 +9,7 @@
 set -u
 classify=${1:-bin/classify} sgd=${2:-bin/1.6-mnist-sgd} fixture=${3:-build/tests/png_fixture}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/testlib.sh"
 
 # A network trained for one epoch on 5,000 images is enough to compare.
 "$sgd" --train 5000 --test 100 --epochs 1 --seed 1 --save "$tmp/net.nndl" >/dev/null 2>&1 \
@@ -101,5 +99,4 @@ for args in "--frobnicate" "--net" "--mnist-test 10000" "--mnist-test x" ""; do
 done
 "$classify" --help >/dev/null && ok || bad "--help should exit 0"
 
-echo "classify: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish "classify"

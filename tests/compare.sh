@@ -9,9 +9,7 @@
 set -u
 make_cmd=${1:-make}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/testlib.sh"
 
 cmp_make() { $make_cmd --no-print-directory -s -j2 compare COMPARE_DIR="$tmp/r" COMPARE_PLOTS="$tmp/p" "$@"; }
 tiny=(ETA="1 3" SEEDS="1 2 3" EPOCHS=2 TRAIN=2000 TEST=300)
@@ -96,5 +94,4 @@ expect_error "BATCH: 3000 is larger than TRAIN=2000" BATCH="10 3000" TRAIN=2000
 expect_error "EPOCHS: 0 is out of range" ETA="1 3" EPOCHS=0
 expect_error "SEEDS is empty" ETA="1 3" SEEDS=
 
-echo "compare: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish "compare"

@@ -9,9 +9,7 @@
 set -u
 prog=${1:-bin/1.6-mnist-sgd}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/testlib.sh"
 
 small=(--train 5000 --test 1000)
 "$prog" "${small[@]}" --epochs 2 --seed 1 --save "$tmp/a.nndl" >"$tmp/train" 2>/dev/null || bad "training run exited $?"
@@ -88,5 +86,4 @@ awk -F'\t' 'NR > 1 && $4 > 0.95 && $6 > 0.019 { bad = 1 } END { exit bad }' "$tm
 expect 1 "nodir/d.tsv" --epochs 1 --diagnose "$tmp/nodir/d.tsv"
 ls "$tmp" | grep -q '\.tmp' && bad "temporary files left behind" || ok
 
-echo "load/diagnose: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish "load/diagnose"

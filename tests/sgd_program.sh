@@ -5,9 +5,7 @@
 set -u
 prog=${1:-bin/1.6-mnist-sgd}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/testlib.sh"
 
 small=(--train 5000 --test 500 --epochs 3 --seed 5)
 "$prog" "${small[@]}" --log "$tmp/log.tsv" --save "$tmp/net.nndl" >"$tmp/a" 2>"$tmp/err" || bad "small run exited $?"
@@ -66,5 +64,4 @@ expect_error "--dataset: 'cifar'" --dataset cifar
 "$prog" --data "$tmp/nowhere" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "nowhere/train-images-idx3-ubyte: cannot open" "$tmp/err" && grep -q "make data" "$tmp/err" && ok || bad "missing data: rc $rc, '$(cat "$tmp/err")'"
 
-echo "1.6-mnist-sgd: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish "1.6-mnist-sgd"

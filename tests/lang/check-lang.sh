@@ -24,9 +24,7 @@ fixture=$(realpath "${2:-build/tests/png_fixture}")
 export MNIST_DIR=${MNIST_DIR:-$(pwd)/data/mnist}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$here/../testlib.sh"
 
 en() { env -u LANGUAGE -u LANG -u LC_MESSAGES LC_ALL=C "$@"; }
 zh() { env -u LANG -u LC_MESSAGES LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$@"; }
@@ -122,5 +120,4 @@ zh "$bin/$p" --frobnicate >/dev/null 2>flag.err
 if has_chinese flag.err && grep -qF -- '--frobnicate' flag.err; then ok
 else bad "$p --frobnicate in Chinese: '$(cat flag.err)'"; fi
 
-echo "check-lang: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "check-lang"

@@ -19,9 +19,7 @@ bin=$(cd "${1:-bin}" && pwd)
 export MNIST_DIR=${MNIST_DIR:-$(pwd)/data/mnist}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$here/../testlib.sh"
 check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 
 # Compares file $1 with the expected file $2 (or rewrites it under BLESS=1).
@@ -170,5 +168,4 @@ check "1.7: [784,30,10] matches 1.6-mnist-sgd with the same seed" \
     bash -c '[ "$(wc -l <deep.epochs)" = 3 ] && cmp -s deep.epochs sgd.epochs'
 ls -A out | grep -qE 'tmp|^\.nndl-' && bad "temporary files left in out/: $(ls -A out | grep -E 'tmp|^\.nndl-')"
 
-echo "section programs: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish "section programs"
