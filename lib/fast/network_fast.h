@@ -16,30 +16,25 @@
 typedef struct NetworkFast NetworkFast;
 
 /* A workspace for mini-batches of up to max_batch examples on `threads`
- * threads, with a copy of net's parameters.  Evaluation uses every thread;
- * training at most one per 24 neurons of the first hidden layer (more
- * would be slower), so [784,30,10] trains on one.  NULL if out of memory,
- * max_batch == 0, threads < 1, a thread cannot be started, or
+ * threads (at most 64), with a copy of net's parameters.  Evaluation uses
+ * every thread; training one per 24 neurons of the first hidden layer at
+ * most (more would be slower), so [784,30,10] trains on one.  NULL if out
+ * of memory, max_batch == 0, threads < 1, a thread cannot be started, or
  * network_fast_choose fails. */
 NetworkFast *network_fast_create(const Network *net, size_t max_batch,
                                  int threads);
-
-/* Stops the threads and frees everything.  Accepts NULL. */
-void network_fast_free(NetworkFast *fast);
+void network_fast_free(NetworkFast *fast);     /* accepts NULL */
 
 /* Copies the workspace's parameters back into net (same sizes). */
 void network_fast_store(const NetworkFast *fast, Network *net);
 
 /* network_update_mini_batch on the examples idx[0..m-1] of data
- * (1 <= m <= max_batch), on the workspace's copy (network_fast_store shows
- * it).  NNDL_ERR_NOMEM (nothing changed) if out of memory. */
+ * (m <= max_batch), on the workspace's copy.  NNDL_ERR_NOMEM (nothing
+ * changed) if out of memory. */
 NndlStatus network_fast_update_mini_batch(NetworkFast *fast,
                                           const Dataset *data,
                                           const size_t *idx, size_t m,
                                           float eta);
-
-/* network_evaluate on the workspace's copy of the parameters. */
-size_t network_fast_evaluate_with(NetworkFast *fast, const Dataset *data);
 
 /* network_evaluate on `threads` threads.  SIZE_MAX if out of memory. */
 size_t network_fast_evaluate(const Network *net, const Dataset *data,
@@ -62,15 +57,14 @@ int network_fast_sgd(Network *net, const Dataset *training, int epochs,
                      size_t mini_batch_size, float eta, Rng *rng, int threads,
                      EpochCallback on_epoch, void *ctx);
 
-/* Picks the kernels once per process: the best this CPU runs right
- * ("avx2", "avx", or "generic" with 4-float vectors).  The environment's
- * NNDL_FAST_LANES=4 or 8 asks for that width (for tests); any other value,
- * or a width missing here, is NNDL_ERR_ARG with a message in err.
- * Programs call it first, to report that before any work. */
+/* Picks the kernels once per process: "avx2" where the CPU runs them
+ * right, else "generic" (4-float vectors); NNDL_FAST_LANES=4 or 8 asks for
+ * a width (for tests).  Any other value, or a width missing here, is
+ * NNDL_ERR_ARG with a message in err: programs call this first. */
 NndlStatus network_fast_choose(char *err);
 
-/* The chosen kernels' name, and their floats per vector in *lanes (if not
- * NULL); NULL if network_fast_choose fails.  The results are the same. */
+/* The chosen kernels' name and floats per vector (*lanes, if not NULL);
+ * NULL if network_fast_choose fails.  The results are the same. */
 const char *network_fast_kernels(int *lanes);
 
 #endif
