@@ -447,7 +447,7 @@ int main(int argc, char **argv)
            flops_per_example(shapes[0], 3) * 50000 / 1e9,
            flops_per_example(shapes[1], 3) * 50000 / 1e9);
     int lanes = 0;
-    const char *kernels = network_fast_kernels(&lanes);
+    const char *kernels = network_fast_kernels(&lanes, NULL);
     printf("Fast path on this CPU: the %s kernels, %d floats per vector "
            "operation.\n", kernels ? kernels : "(none)", lanes);
     if (peak > 0)

@@ -242,7 +242,7 @@ int main(int argc, char **argv)
     AtomicFile log_file, diagnose_file;
     char err[NNDL_ERRLEN];
     cli_init(argv[0]);
-    if (network_fast_choose(err) != NNDL_OK)    /* NNDL_FAST_LANES */
+    if (!network_fast_kernels(NULL, err))       /* NNDL_FAST_LANES */
         cli_die(2, "%s", err);
     parse(&o, argc, argv);
     if (o.log)                  /* every output is checked before any work */

@@ -253,7 +253,7 @@ int main(int argc, char **argv)
     char file[160];
     cli_init(argv[0]);
     char fast_err[NNDL_ERRLEN];
-    if (network_fast_choose(fast_err) != NNDL_OK)   /* NNDL_FAST_LANES */
+    if (!network_fast_kernels(NULL, fast_err))      /* NNDL_FAST_LANES */
         cli_die(2, "%s", fast_err);
     parse(&o, argc, argv);
     cli_out_dir(o.out_dir);     /* every output opened before any work */

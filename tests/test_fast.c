@@ -48,29 +48,26 @@ static double max_diff(const Network *a, const Network *b)
     return d;
 }
 
-/* One mini-batch of m examples with both paths from the same network;
- * asserts the parameters moved and agree exactly. */
+/* One mini-batch of m examples (in a shuffled order: one epoch of a set
+ * of m) with both paths from the same network; asserts the parameters
+ * moved and agree exactly. */
 static void check_one_mini_batch(const int *sizes, int L, size_t m,
                                  int blank, int threads, float eta)
 {
-    Rng rng;
+    Rng rng, order;
     rng_seed(&rng, 100 + (uint64_t)L * 7 + m);
-    Dataset data = sparse_dataset(m + 5, (size_t)sizes[0], blank, &rng);
+    Dataset data = sparse_dataset(m, (size_t)sizes[0], blank, &rng);
     Network *textbook = network_create(sizes, L, &rng);
     Network *fast = network_clone(textbook), *before = network_clone(textbook);
-    size_t idx[64];
-    for (size_t i = 0; i < m; i++)
-        idx[i] = (i * 7 + 3) % data.n;      /* not in order */
-    network_update_mini_batch(textbook, &data, idx, m, eta);
-    NetworkFast *f = network_fast_create(fast, m, threads);
-    ck_assert_ptr_nonnull(f);
-    ck_assert_int_eq(network_fast_update_mini_batch(f, &data, idx, m, eta), NNDL_OK);
-    network_fast_store(f, fast);
+    rng_seed(&order, m);
+    network_sgd(textbook, &data, 1, m, eta, &order, NULL, NULL);
+    rng_seed(&order, m);
+    ck_assert_int_eq(network_fast_sgd(fast, &data, 1, m, eta, &order, threads,
+                                      NULL, NULL), 1);
     ck_assert_msg(!same_params(textbook, before), "the step changed nothing");
     ck_assert_msg(same_params(textbook, fast),
                   "layers %d, m %zu, threads %d: max |difference| %g",
                   L, m, threads, max_diff(textbook, fast));
-    network_fast_free(f);
     network_free(textbook), network_free(fast), network_free(before);
     dataset_free(&data);
 }
@@ -326,7 +323,7 @@ START_TEST(test_the_kernels_are_the_ones_asked_for)
 {
     const char *asked = getenv("NNDL_FAST_LANES");
     int lanes = 0;
-    const char *name = network_fast_kernels(&lanes);
+    const char *name = network_fast_kernels(&lanes, NULL);
     ck_assert_ptr_nonnull(name);
     if (asked) {
         ck_assert_int_eq(lanes, atoi(asked));

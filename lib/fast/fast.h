@@ -23,6 +23,7 @@
 #include "network_fast.h"
 
 #define FAST_MAX_THREADS 64
+typedef struct NetworkFast NetworkFast;
 #define L_MAX NETWORK_MAX_LAYERS
 
 typedef struct {
@@ -83,7 +84,9 @@ struct NetworkFast {
     sem_t done;                 /* a thread finished its part */
     /* meet's counters, on a cache line of their own (each arrival would
      * otherwise evict the fields above from the other cores) */
-    atomic_uint arrived __attribute__((aligned(64))), gen;
+    atomic_uint arrived __attribute__((aligned(64))), gen, sleepers;
+    pthread_mutex_t mu;         /* for those who wait long: cv */
+    pthread_cond_t cv;
     FastThread th[FAST_MAX_THREADS];
 };
 
@@ -117,6 +120,17 @@ extern const FastKernels fast_kernels_avx2, fast_kernels_generic;
  * per vector if lanes (NNDL_FAST_LANES) is "4" or "8"; NULL and a message
  * in err for any other value, or a width missing here. */
 const FastKernels *fast_pick(const char *lanes, char *err);
+
+/* A workspace for mini-batches of up to max_batch examples on `threads`
+ * threads: the parameters of net in the fast layout, the buffers, the
+ * threads, all released by network_fast_free (which accepts NULL).  NULL
+ * if out of memory, max_batch == 0, threads < 1, a thread cannot be
+ * started or network_fast_kernels fails.  Training uses the first
+ * train_threads; network_fast_store copies the parameters back. */
+NetworkFast *network_fast_create(const Network *net, size_t max_batch,
+                                 int threads);
+void network_fast_free(NetworkFast *fast);
+void network_fast_store(const NetworkFast *fast, Network *net);
 
 /* a[l] of the batch: a[1] is shared (double-buffered), the rest private. */
 static inline float *fast_act(NetworkFast *f, FastThread *th, int l,
