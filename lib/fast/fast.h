@@ -82,12 +82,12 @@ struct NetworkFast {
     Job job;
     void (*share)(struct NetworkFast *, int);   /* thread t's part of it */
     sem_t done;                 /* a thread finished its part */
-    /* meet's counters, on a cache line of their own (each arrival would
-     * otherwise evict the fields above from the other cores) */
-    atomic_uint arrived __attribute__((aligned(64))), gen, sleepers;
-    pthread_mutex_t mu;         /* for those who wait long: cv */
+    /* meet's counters, 128 bytes away from anything else (each arrival
+     * would otherwise evict its neighbours from the other cores) */
+    atomic_uint arrived __attribute__((aligned(128))), gen, sleepers;
+    pthread_mutex_t mu __attribute__((aligned(128)));   /* for long waits */
     pthread_cond_t cv;
-    FastThread th[FAST_MAX_THREADS];
+    FastThread th[FAST_MAX_THREADS] __attribute__((aligned(128)));
 };
 
 /* The kernels of one instruction set (kernels.c), on thread th's part. */

@@ -105,10 +105,10 @@ static void meet(NetworkFast *f)
         }
         return;
     }
-    for (int spins = 0; spins < 2000; spins++)
+    for (int spins = 0; spins < 3000; spins++)
         if (atomic_load(&f->gen) != gen)
             return;
-        else if (spins >= 100)
+        else if (spins >= 1000)
             sched_yield();
     pthread_mutex_lock(&f->mu);
     atomic_fetch_add(&f->sleepers, 1);
@@ -143,7 +143,8 @@ static size_t layout(NetworkFast *f, float *block)
     }
     for (FastThread *th = f->th; th < f->th + f->threads; th++) {
         size_t m = th->s0 ? batch : 0;
-        th->w0 = carve(block, &u, dim * th->s0 + 16);   /* + a line apart */
+        carve(block, &u, 32);           /* 128 bytes from the previous one */
+        th->w0 = carve(block, &u, dim * th->s0);
         th->b0 = carve(block, &u, th->s0);
         for (int l = 0; l < f->L - 1; l++) {
             th->a[l + 1] = carve(block, &u, l ? m * f->pad[l + 1] : 0);
@@ -233,7 +234,7 @@ NetworkFast *network_fast_create(const Network *net, size_t max_batch,
     if (max_batch == 0 || threads < 1 || net->sizes[0] > 65535 ||
         !network_fast_kernels(NULL, NULL))      /* pixel indices: 16 bits */
         return NULL;
-    NetworkFast *f = aligned_alloc(64, (sizeof *f + 63) / 64 * 64);
+    NetworkFast *f = aligned_alloc(128, (sizeof *f + 127) / 128 * 128);
     if (!f)
         return NULL;
     memset(f, 0, sizeof *f);
