@@ -32,3 +32,18 @@ $(FAST_PORTABLE): tests/test_fast.c tests/testutil.c tests/testutil.h \
 test-fast-portable: $(FAST_PORTABLE) data
 	@echo "== $< (portable build of the fast path)"; $<
 CHECK_TARGETS += test-fast-portable
+
+# make bench-ab OLD=path/to/libnndl.so [TURNS=30]: the fast path of another
+# build against this one, alternated turn by turn in one process (bench/ab.c):
+# the way to show a change costs no speed on a shared machine.
+$(BUILD)/bench/bench-ab: bench/ab.c $(LIBNNDL_A)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(filter-out -MMD -MP,$(CFLAGS)) \
+	  $(LDFLAGS) -o $@ bench/ab.c $(LIBNNDL_A) $(LIB_LDLIBS) -ldl $(LDLIBS)
+
+.PHONY: bench-ab
+bench-ab: $(BUILD)/bench/bench-ab $(LIBNNDL_SO) data
+	@test -n "$(OLD)" || { echo "make bench-ab: OLD=path/to/libnndl.so is missing (the build to compare this one with)" >&2; exit 2; }
+	$(BUILD)/bench/bench-ab $(OLD) $(abspath $(LIBNNDL_SO)) --turns $(or $(TURNS),30)
+
+HELP += "make bench-ab OLD=lib.so  this build's fast path against another's, in turns (~2 min)"
