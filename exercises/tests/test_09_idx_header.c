@@ -32,7 +32,7 @@ END_TEST
 START_TEST(test_sizes_are_big_endian)
 {
     const unsigned char b[8] = {0, 0, 8, 1, 0x01, 0x02, 0x03, 0x04};
-    IdxHeader h;
+    IdxHeader h = {-1, -1, {7, 7, 7}};
     int got = ex_idx_header(&h, b, sizeof b);
     ck_assert_msg(got == 8 && h.dims[0] == 0x01020304u, _("bytes 01 02 03 04: "
                   "expected %u (0x01020304), got %u (0x%08x)%s"), 0x01020304u,
