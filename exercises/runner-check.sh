@@ -61,6 +61,8 @@ int ex_perceptron(const double *w, const double *x, double b, size_t n) { (void)
 EOF
 ex exercise N=1
 check "a crash: exit 1 and 'your code crashed'" eval 'rc_is 1 && has "crashed"'
+LANG=zh_CN.UTF-8 ex exercise N=1
+check "a crash with LANG=zh_CN.UTF-8: '你的代码崩溃了', the signal named, no '???'" eval 'rc_is 1 && has "你的代码崩溃了（Received signal 11 (" && hasnt "???"'
 ex next
 check "make next on a failing exercise: exit 1" rc_is 1
 

@@ -104,15 +104,17 @@ static int ex_chinese(void)
 
 /* In Chinese, binds the catalog.  zh_CN.UTF-8 is often not generated, so
  * gettext gets the messages locale C.UTF-8 and LANGUAGE=zh_CN instead (as
- * the runner does); LC_NUMERIC stays "C".  In English nothing is bound
- * and every message is its msgid. */
+ * the runner does); LC_NUMERIC stays "C".  LC_CTYPE is UTF-8 too, or the
+ * C library's own translated words (strsignal in Check's "Received signal
+ * 11 (...)") would come out as "???".  In English nothing is bound and
+ * every message is its msgid. */
 static void ex_lang_init(void)
 {
     const char *dir = getenv("EX_LOCALE_DIR");
     if (!ex_chinese())
         return;
     setenv("LANGUAGE", "zh_CN", 1);
-    if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+    if (!setlocale(LC_MESSAGES, "C.UTF-8") || !setlocale(LC_CTYPE, "C.UTF-8"))
         return;
     bindtextdomain(EX_DOMAIN, dir && *dir ? dir : "build/exercises/locale");
     bind_textdomain_codeset(EX_DOMAIN, "UTF-8");
