@@ -67,16 +67,27 @@ $(EX_LEARN)/test_%.o: exercises/tests/test_%.c
 $(EX_LEARN)/test_%: $(EX_LEARN)/%.o $(EX_LEARN)/test_%.o $(LIBNNDL_A)
 	@$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(EX_LINK) 2>$@.log; rc=$$?; cat $@.log >&2; exit $$rc
 
-# The runner's messages in Chinese (GNU gettext, domain nndl-ex).
+# The runner's and the tests' messages in Chinese (GNU gettext, domain
+# nndl-ex): the runner's msg/T/die texts, the tests' _("...") texts, and
+# each test's name as the words ex_print_name (ex_check.h) makes of it,
+# taken from the START_TEST lines.
 EX_LOCALE := $(EX_BUILD)/locale
 EX_MO := $(EX_LOCALE)/zh_CN/LC_MESSAGES/nndl-ex.mo
 EX_POT := $(EX_BUILD)/nndl-ex.pot
+EX_TEST_SRCS := exercises/tests/ex_check.h $(EX_FILES:%=exercises/tests/test_%.c)
+EX_TEST_NAMES := $(EX_BUILD)/test-names.c
 $(EX_MO): exercises/po/zh_CN.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
-$(EX_POT): exercises/ex
+$(EX_TEST_NAMES): $(EX_TEST_SRCS)
 	@mkdir -p $(@D)
-	xgettext -L Shell -k -kmsg:1 -kT:1 -kdie:1 --from-code=UTF-8 -o $@ $<
+	sed -n 's/^START_TEST(test_\([a-z0-9_]*\)).*/\1/p' $^ | sed -e 's/_/ /g' -e 's/.*/N_("&")/' > $@
+$(EX_POT): exercises/ex $(EX_TEST_SRCS) $(EX_TEST_NAMES)
+	@mkdir -p $(@D)
+	xgettext -L Shell -k -kmsg:1 -kT:1 -kdie:1 --from-code=UTF-8 -o $@.tmp exercises/ex
+	sed -i 's/charset=CHARSET/charset=UTF-8/' $@.tmp
+	xgettext -j -L C -k_ -kN_ --from-code=UTF-8 -o $@.tmp $(EX_TEST_SRCS) $(EX_TEST_NAMES)
+	mv $@.tmp $@
 
 EX_SOL_BINS := $(EX_FILES:%=$(EX_BUILD)/sol/test_%)
 EX_STUB_BINS := $(EX_FILES:%=$(EX_BUILD)/stub/test_%)
@@ -88,15 +99,16 @@ EX_MUT_BINS := $(EX_MUTANTS:%=$(EX_BUILD)/mut/test_%)
 exercises-lint:
 	@exercises/ex lint
 exercises-check: exercises-lint exercises-po-check $(EX_SOL_BINS) $(EX_STUB_BINS) $(EX_MUT_BINS)
-	@exercises/ex check-run $(EX_BUILD)
-# Every message of the runner has a Chinese translation, none fuzzy.
+	@EX_LOCALE_DIR=$(abspath $(EX_LOCALE)) exercises/ex check-run $(EX_BUILD)
+# Every message of the runner and the tests has a Chinese translation,
+# none fuzzy.
 exercises-po-check: $(EX_MO) $(EX_POT)
 	@msgcmp --use-untranslated exercises/po/zh_CN.po $(EX_POT) || \
-		{ echo "exercises/po/zh_CN.po: messages of exercises/ex missing (see above)" >&2; exit 1; }
+		{ echo "exercises/po/zh_CN.po: messages of exercises/ex or exercises/tests missing (see above)" >&2; exit 1; }
 	@stats=$$(LC_ALL=C msgfmt --statistics -o /dev/null exercises/po/zh_CN.po 2>&1); \
 	case $$stats in *untranslated*|*fuzzy*) \
 		echo "exercises/po/zh_CN.po: $$stats (every message needs a translation)" >&2; exit 1;; esac; \
-	echo "exercises: runner catalog: $$stats"
+	echo "exercises: catalog of the runner and the tests: $$stats"
 # The runner as a learner meets it (exit status, no false pass, injection).
 exercises-runner-check: $(LIBNNDL_A) $(EX_MO)
 	@exercises/runner-check.sh

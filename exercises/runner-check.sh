@@ -33,6 +33,10 @@ rc_is() { [[ $RC == "$1" ]]; }
 has() { grep -qF -- "$1" <<<"$OUT"; }
 hasnt() { ! grep -qF -- "$1" <<<"$OUT"; }
 no_make_error() { hasnt 'make: ***' && hasnt 'Error 1'; }
+chinese() { grep -qP '[\x{4e00}-\x{9fff}]' <<<"$OUT"; }
+# No line with an English word (3 letters or more) and no Chinese at all.
+no_english_line() { ! grep -E '[A-Za-z]{3}' <<<"$OUT" | grep -qvP '[\x{4e00}-\x{9fff}]'; }
+numbers() { grep -oE '[0-9]+([.][0-9]+)?' <<<"$1"; }
 
 echo "exercises: the runner as a learner meets it"
 
@@ -57,6 +61,8 @@ int ex_perceptron(const double *w, const double *x, double b, size_t n) { (void)
 EOF
 ex exercise N=1
 check "a crash: exit 1 and 'your code crashed'" eval 'rc_is 1 && has "crashed"'
+LANG=zh_CN.UTF-8 ex exercise N=1
+check "a crash with LANG=zh_CN.UTF-8: '你的代码崩溃了', the signal named, no '???'" eval 'rc_is 1 && has "你的代码崩溃了（Received signal 11 (" && hasnt "???"'
 ex next
 check "make next on a failing exercise: exit 1" rc_is 1
 
@@ -164,6 +170,27 @@ LANG=zh_CN.UTF-8 ex exercise N=3
 check "LANG=zh_CN.UTF-8 (locale not generated): the report in Chinese" eval 'rc_is 1 && has "还没通过" && has "用与非感知器"'
 LANGUAGE=zh_CN ex hint N=3
 check "LANGUAGE=zh_CN: the Chinese hint ladder" eval 'rc_is 0 && has "提示 1 / 3" && has "与非是通用的"'
+
+# The tests' own messages (exercises/tests, ex_check.h): exercise 1's stub
+# answers 0 everywhere.
+fresh
+ex exercise N=1
+en_out=$OUT
+check "in English the test says what it expected and got, as before, and no Chinese" eval 'rc_is 1 && has "      weights (6,2,2), bias -5, inputs (1,0,0): w.x+b = 1 > 0 so expected 1, got 0" && has "  ✗ good weather alone is enough to go" && has "40%: Checks: 5, Failures: 3, Errors: 0" && ! chinese'
+LANG=zh_CN.UTF-8 ex exercise N=1
+check "LANG=zh_CN.UTF-8: the test's expected/got line in Chinese, no English sentence" eval 'rc_is 1 && has "      权重 (6,2,2)，偏置 -5，输入 (1,0,0)：w.x+b = 1 > 0，所以应为 1，得到 0" && has "  ✗ 天气好就足以去" && no_english_line'
+check "... with the same numbers in the same order as in English" eval '[[ $(numbers "$OUT") == "$(numbers "$en_out")" ]]'
+LANGUAGE=zh_CN LC_ALL=C.UTF-8 ex exercise N=1
+check "LANGUAGE=zh_CN: the test's messages in Chinese too" eval 'rc_is 1 && has "所以应为 1，得到 0" && no_english_line'
+
+# make next shows an untouched exercise's task: the stub's text, or its
+# translation in exercises/tasks/zh/.
+fresh
+zh_task=$(head -n 1 exercises/tasks/zh/01_perceptron.txt)
+ex next
+check "make next in English: the stub's task" eval 'rc_is 1 && has "    A perceptron weighs its inputs" && ! chinese'
+LANG=zh_CN.UTF-8 ex next
+check "make next with LANG=zh_CN.UTF-8: the Chinese task, no English sentence" eval 'rc_is 1 && has "    $zh_task" && hasnt "A perceptron weighs" && no_english_line'
 
 # ---- 8. watch mode, on a pseudo-terminal ------------------------------------------
 fresh

@@ -22,11 +22,21 @@
  * EX_VERBOSE=1 shows the passing tests too; EX_HINT_LEVEL (set by the
  * runner: how many hint rungs the learner has seen) lets a failure message
  * say more once the learner has asked for it (ex_hint_level()).
+ *
+ * Messages are in Simplified Chinese when the learner's language is, by the
+ * runner's rule (exercises/ex, ex_lang): the first of LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG that is set decides, Chinese if it starts with "zh".
+ * They are marked _("...") and translated by GNU gettext (domain nndl-ex,
+ * exercises/po/zh_CN.po, compiled into EX_LOCALE_DIR, by default
+ * build/exercises/locale); a test's name is translated as the words
+ * ex_print_name makes of it.  Numbers print the same in both languages.
  */
 #ifndef NNDL_EX_CHECK_H
 #define NNDL_EX_CHECK_H
 
 #include <check.h>
+#include <libintl.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +46,12 @@
 #include "exercises.h"
 
 #define EX_MAX_TESTS 64
+
+#define EX_DOMAIN "nndl-ex"
+/* Marks a message of the tests for translation (xgettext --keyword=_). */
+#define _(msgid) dgettext(EX_DOMAIN, msgid)
+/* Marks a string for the catalog without translating it. */
+#define N_(msgid) (msgid)
 
 static FILE *ex_ends;             /* names of the tests that reached their end */
 static int ex_added;              /* tests added to the suite */
@@ -74,6 +90,36 @@ static void ex_add(Suite *s, const char *name, const TTest *fn, double secs)
     ex_added++;
 }
 
+/* Is the learner's language Chinese?  The runner's rule (see the top). */
+static int ex_chinese(void)
+{
+    const char *names[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        const char *v = getenv(names[k]);
+        if (v && *v)
+            return strncmp(v, "zh", 2) == 0;
+    }
+    return 0;
+}
+
+/* In Chinese, binds the catalog.  zh_CN.UTF-8 is often not generated, so
+ * gettext gets the messages locale C.UTF-8 and LANGUAGE=zh_CN instead (as
+ * the runner does); LC_NUMERIC stays "C".  LC_CTYPE is UTF-8 too, or the
+ * C library's own translated words (strsignal in Check's "Received signal
+ * 11 (...)") would come out as "???".  In English nothing is bound and
+ * every message is its msgid. */
+static void ex_lang_init(void)
+{
+    const char *dir = getenv("EX_LOCALE_DIR");
+    if (!ex_chinese())
+        return;
+    setenv("LANGUAGE", "zh_CN", 1);
+    if (!setlocale(LC_MESSAGES, "C.UTF-8") || !setlocale(LC_CTYPE, "C.UTF-8"))
+        return;
+    bindtextdomain(EX_DOMAIN, dir && *dir ? dir : "build/exercises/locale");
+    bind_textdomain_codeset(EX_DOMAIN, "UTF-8");
+}
+
 /* How many hint rungs the learner has asked for (0 if unknown). */
 static inline int ex_hint_level(void)
 {
@@ -82,15 +128,18 @@ static inline int ex_hint_level(void)
     return level > 0 && level < 100 ? level : 0;
 }
 
-/* "test_nand_of_one_and_one" -> "nand of one and one". */
+/* "test_nand_of_one_and_one" -> "nand of one and one", translated (the
+ * catalog learns these words from the START_TEST lines: exercises.mk). */
 static void ex_print_name(const char *mark, const char *name)
 {
+    char words[256];
     if (strncmp(name, "test_", 5) == 0)
         name += 5;
-    printf("  %s ", mark);
-    for (; *name; name++)
-        putchar(*name == '_' ? ' ' : *name);
-    putchar('\n');
+    snprintf(words, sizeof words, "%s", name);
+    for (char *c = words; *c; c++)
+        if (*c == '_')
+            *c = ' ';
+    printf("  %s %s\n", mark, _(words));
 }
 
 /* Turns Check's words for a crash or a timeout into the learner's. */
@@ -98,10 +147,10 @@ static void ex_print_problem(TestResult *tr)
 {
     const char *msg = tr_msg(tr);
     if (tr_rtype(tr) == CK_ERROR && strstr(msg, "signal"))
-        printf("      your code crashed (%s): often a read or write outside"
-               " an array, or a NULL pointer\n", msg);
+        printf(_("      your code crashed (%s): often a read or write outside"
+                 " an array, or a NULL pointer\n"), msg);
     else if (tr_rtype(tr) == CK_ERROR && strstr(msg, "timeout"))
-        printf("      it took too long (%s): a loop that never ends?\n", msg);
+        printf(_("      it took too long (%s): a loop that never ends?\n"), msg);
     else
         printf("      %s\n", msg);
 }
@@ -133,6 +182,21 @@ static void ex_prove_pass(const char *nonce, const char *path)
     }
 }
 
+/* Check's own summary line (srunner_print, CK_MINIMAL), in the learner's
+ * language: the same numbers, Check's percentage rounded down. */
+static void ex_print_summary(TestResult **results, int run)
+{
+    int failures = 0, errors = 0;
+    for (int i = 0; i < run; i++) {
+        failures += tr_rtype(results[i]) == CK_FAILURE;
+        errors += tr_rtype(results[i]) == CK_ERROR;
+    }
+    int percent = failures + errors == 0 ? 100 : run == 0 ? 0 :
+        (int)((float)(run - (failures + errors)) / (float)run * 100);
+    printf(_("%d%%: Checks: %d, Failures: %d, Errors: %d\n"), percent, run,
+           failures, errors);
+}
+
 static int ex_main(Suite *s)
 {
     /* Taken out of the environment before any test runs the learner's code. */
@@ -142,6 +206,7 @@ static int ex_main(Suite *s)
     unsetenv("EX_NONCE");
     unsetenv("EX_PASS_FILE");
     ex_ends = tmpfile();
+    ex_lang_init();
 
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_SILENT);
@@ -157,8 +222,8 @@ static int ex_main(Suite *s)
         }
         ex_print_name("\xe2\x9c\x97", name);
         if (tr_rtype(results[i]) == CK_PASS) {
-            printf("      the test never reached its end: something it called"
-                   " ended the program early (exit()? _exit()?)\n");
+            printf("%s", _("      the test never reached its end: something it called"
+                           " ended the program early (exit()? _exit()?)\n"));
             errors++;
             continue;
         }
@@ -168,13 +233,13 @@ static int ex_main(Suite *s)
         else
             errors++;
     }
+    ex_print_summary(results, run);
     free(results);
     fflush(stdout);
-    srunner_print(sr, CK_MINIMAL);
     srunner_free(sr);
     if (run == 0 || run != ex_added) {
-        printf("  %d of %d tests ran: CK_RUN_CASE or CK_RUN_SUITE selects"
-               " part of this suite, or none\n", run, ex_added);
+        printf(_("  %d of %d tests ran: CK_RUN_CASE or CK_RUN_SUITE selects"
+                 " part of this suite, or none\n"), run, ex_added);
         return 4;
     }
     if (errors)

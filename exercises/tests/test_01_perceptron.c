@@ -9,8 +9,8 @@ START_TEST(test_good_weather_alone_is_enough_to_go)
 {
     const double x[3] = {1, 0, 0};
     int got = ex_perceptron(festival_w, x, -5.0, 3);
-    ck_assert_msg(got == 1, "weights (6,2,2), bias -5, inputs (1,0,0): "
-                  "w.x+b = 1 > 0 so expected 1, got %d", got);
+    ck_assert_msg(got == 1, _("weights (6,2,2), bias -5, inputs (1,0,0): "
+                  "w.x+b = 1 > 0 so expected 1, got %d"), got);
 }
 END_TEST
 
@@ -18,8 +18,8 @@ START_TEST(test_bad_weather_means_staying_home)
 {
     const double x[3] = {0, 1, 1};
     int got = ex_perceptron(festival_w, x, -5.0, 3);
-    ck_assert_msg(got == 0, "weights (6,2,2), bias -5, inputs (0,1,1): "
-                  "w.x+b = -1 so expected 0, got %d", got);
+    ck_assert_msg(got == 0, _("weights (6,2,2), bias -5, inputs (0,1,1): "
+                  "w.x+b = -1 so expected 0, got %d"), got);
 }
 END_TEST
 
@@ -27,8 +27,8 @@ START_TEST(test_a_total_of_exactly_zero_answers_no)
 {
     const double w[2] = {1.0, 1.0}, x[2] = {1, 1};
     int got = ex_perceptron(w, x, -2.0, 2);
-    ck_assert_msg(got == 0, "w.x+b = 0 exactly: the rule says > 0 for 1, "
-                  "so expected 0, got %d", got);
+    ck_assert_msg(got == 0, _("w.x+b = 0 exactly: the rule says > 0 for 1, "
+                  "so expected 0, got %d"), got);
 }
 END_TEST
 
@@ -38,12 +38,12 @@ START_TEST(test_every_input_counts)
      * early or starts at 1 gets this wrong. */
     const double w[4] = {0.5, 0.5, 0.5, 4.0}, x[4] = {1, 1, 1, 1};
     int got = ex_perceptron(w, x, -5.0, 4);
-    ck_assert_msg(got == 1, "w=(0.5,0.5,0.5,4), x=(1,1,1,1), b=-5: "
-                  "w.x+b = 0.5 so expected 1, got %d", got);
+    ck_assert_msg(got == 1, _("w=(0.5,0.5,0.5,4), x=(1,1,1,1), b=-5: "
+                  "w.x+b = 0.5 so expected 1, got %d"), got);
     const double w2[4] = {4.0, 0.5, 0.5, 0.5};
     got = ex_perceptron(w2, x, -5.0, 3);
-    ck_assert_msg(got == 0, "with n=3 only the first 3 inputs count: "
-                  "w.x+b = 4+0.5+0.5-5 = 0 so expected 0, got %d", got);
+    ck_assert_msg(got == 0, _("with n=3 only the first 3 inputs count: "
+                  "w.x+b = 4+0.5+0.5-5 = 0 so expected 0, got %d"), got);
 }
 END_TEST
 
@@ -58,7 +58,7 @@ START_TEST(test_agrees_with_the_rule_on_random_perceptrons)
             z += w[j] * x[j];
         }
         int want = z > 0, got = ex_perceptron(w, x, b, 5);
-        ck_assert_msg(got == want, "w.x+b = %g: expected %d, got %d",
+        ck_assert_msg(got == want, _("w.x+b = %g: expected %d, got %d"),
                       z, want, got);
     }
 }

@@ -6,11 +6,11 @@ static void expect_nand(int x1, int x2, int want)
 {
     double z = ex_nand_z(x1, x2), right = -2 * x1 - 2 * x2 + 3;
     int got = ex_nand(x1, x2);
-    ck_assert_msg(got == want, "NAND(%d, %d): expected %d, got %d "
+    ck_assert_msg(got == want, _("NAND(%d, %d): expected %d, got %d "
                   "(your w.x+b = %g; the NAND perceptron, w = (-2, -2) and "
-                  "b = 3, has %g)", x1, x2, want, got, z, right);
-    ck_assert_msg(z == right, "NAND(%d, %d): your w.x+b = %g, but the NAND "
-                  "perceptron (w = (-2, -2), b = 3) has %g", x1, x2, z, right);
+                  "b = 3, has %g)"), x1, x2, want, got, z, right);
+    ck_assert_msg(z == right, _("NAND(%d, %d): your w.x+b = %g, but the NAND "
+                  "perceptron (w = (-2, -2), b = 3) has %g"), x1, x2, z, right);
 }
 
 START_TEST(test_nand_of_zero_and_zero_is_one) { expect_nand(0, 0, 1); }

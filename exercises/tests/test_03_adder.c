@@ -9,7 +9,7 @@ int ex_nand_gate(int a, int b)
 {
     gates_used++;
     ck_assert_msg((a == 0 || a == 1) && (b == 0 || b == 1),
-                  "a gate got inputs %d and %d: gates take bits (0 or 1)",
+                  _("a gate got inputs %d and %d: gates take bits (0 or 1)"),
                   a, b);
     return -2 * a - 2 * b + 3 > 0;
 }
@@ -20,11 +20,11 @@ static void expect_add(int x1, int x2)
     gates_used = 0;
     ex_adder(x1, x2, &sum, &carry);
     ck_assert_msg(sum == (x1 ^ x2) && carry == (x1 & x2),
-                  "%d + %d: expected sum %d carry %d, got sum %d carry %d",
+                  _("%d + %d: expected sum %d carry %d, got sum %d carry %d"),
                   x1, x2, x1 ^ x2, x1 & x2, sum, carry);
-    ck_assert_msg(gates_used == 5, "%d + %d used %d NAND gates: build both "
+    ck_assert_msg(gates_used == 5, _("%d + %d used %d NAND gates: build both "
                   "bits from ex_nand_gate calls only (the figure's 5 gates; "
-                  "fewer means some logic is not done by gates)", x1, x2,
+                  "fewer means some logic is not done by gates)"), x1, x2,
                   gates_used);
 }
 

@@ -45,12 +45,12 @@ static void compare(double c, double ref_c, const char *why)
             ex_perceptron_net(got, &net, x, c);
             reference(want, &net, x, ref_c);
             ck_assert_msg(got[0] == want[0] && got[1] == want[1],
-                          "network %d, inputs (%g,%g,%g,%g), c = %g: expected "
-                          "outputs (%d,%d), got (%d,%d)%s", t, x[0], x[1], x[2],
+                          _("network %d, inputs (%g,%g,%g,%g), c = %g: expected "
+                          "outputs (%d,%d), got (%d,%d)%s"), t, x[0], x[1], x[2],
                           x[3], c, want[0], want[1], got[0], got[1], why);
             ck_assert_msg(memcmp(&net, &copy, sizeof net) == 0,
-                          "ex_perceptron_net changed the network: scale "
-                          "while you compute, do not modify net");
+                          _("ex_perceptron_net changed the network: scale "
+                          "while you compute, do not modify net"));
         }
     }
 }
@@ -63,26 +63,26 @@ END_TEST
 
 START_TEST(test_a_tiny_c_changes_no_output)
 {
-    compare(0.001, 1.0, " (c > 0 must leave every output unchanged)");
+    compare(0.001, 1.0, _(" (c > 0 must leave every output unchanged)"));
 }
 END_TEST
 
 START_TEST(test_a_huge_c_changes_no_output)
 {
-    compare(1000.0, 1.0, " (c > 0 must leave every output unchanged)");
+    compare(1000.0, 1.0, _(" (c > 0 must leave every output unchanged)"));
 }
 END_TEST
 
 START_TEST(test_c_equal_to_zero_silences_every_perceptron)
 {
-    compare(0.0, 0.0, " (with c = 0 every z is 0, and 0 is not > 0)");
+    compare(0.0, 0.0, _(" (with c = 0 every z is 0, and 0 is not > 0)"));
 }
 END_TEST
 
 START_TEST(test_a_negative_c_flips_decisions)
 {
-    compare(-1.0, -1.0, " (c < 0 flips the sign of every z: the outputs "
-            "change, which is why the exercise needs c > 0)");
+    compare(-1.0, -1.0, _(" (c < 0 flips the sign of every z: the outputs "
+                          "change, which is why the exercise needs c > 0)"));
 }
 END_TEST
 

@@ -59,9 +59,9 @@ static double worst_gap(double c, int against_step)
 START_TEST(test_outputs_match_the_sigmoid_network_at_c_one_and_three)
 {
     double g1 = worst_gap(1.0, 0), g3 = worst_gap(3.0, 0);
-    ck_assert_msg(g1 < 1e-12 && g3 < 1e-12, "expected the outputs of the "
+    ck_assert_msg(g1 < 1e-12 && g3 < 1e-12, _("expected the outputs of the "
                   "sigmoid network with weights and biases times c; they "
-                  "differ by up to %g (c = 1) and %g (c = 3)", g1, g3);
+                  "differ by up to %g (c = 1) and %g (c = 3)"), g1, g3);
 }
 END_TEST
 
@@ -71,11 +71,11 @@ START_TEST(test_as_c_grows_the_outputs_approach_the_perceptrons)
     double gap[4];
     for (int i = 0; i < 4; i++)
         gap[i] = worst_gap(c[i], 1);
-    ck_assert_msg(gap[0] > 0.05, "at c = 1 a sigmoid network is not yet a "
-                  "perceptron network, but yours is within %g of it", gap[0]);
+    ck_assert_msg(gap[0] > 0.05, _("at c = 1 a sigmoid network is not yet a "
+                  "perceptron network, but yours is within %g of it"), gap[0]);
     ck_assert_msg(gap[1] < gap[0] && gap[2] < gap[1] && gap[3] < 1e-9,
-                  "the largest gap to the perceptron network should shrink"
-                  " to 0: got %g, %g, %g, %g for c = 1, 10, 100, 1000",
+                  _("the largest gap to the perceptron network should shrink"
+                  " to 0: got %g, %g, %g, %g for c = 1, 10, 100, 1000"),
                   gap[0], gap[1], gap[2], gap[3]);
 }
 END_TEST
@@ -89,9 +89,9 @@ START_TEST(test_a_neuron_with_w_x_plus_b_zero_stays_at_one_half)
     for (double c = 1; c <= 1e6; c *= 10) {
         double got = NAN;
         ex_sigmoid_net(&got, &net, x, c);
-        ck_assert_msg(fabs(got - 0.5) < 1e-12, "w.x + b = 0, c = %g: "
+        ck_assert_msg(fabs(got - 0.5) < 1e-12, _("w.x + b = 0, c = %g: "
                       "sigma(c * 0) is 1/2 whatever c is (the perceptron "
-                      "says 0, so here the limit fails); got %g", c, got);
+                      "says 0, so here the limit fails); got %g"), c, got);
     }
 }
 END_TEST

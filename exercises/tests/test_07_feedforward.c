@@ -1,8 +1,9 @@
 /* Tests for exercise 7: feedforward through a Network. */
 #include "ex_check.h"
 
-/* The hand-made network, as the failure messages show it. */
-#define HAND_NET "sizes (2, 2, 1), w^0 = [[0.5, -1], [2, 0]], b^0 = (0, -1), " \
+/* The hand-made network of sizes (2, 2, 1), as the failure messages show
+ * it (all maths, so the same in every language). */
+#define HAND_NET "w^0 = [[0.5, -1], [2, 0]], b^0 = (0, -1), " \
                  "w^1 = [[1, -1]], b^1 = (0.5), x = (1, 2)"
 
 START_TEST(test_a_network_of_sizes_2_2_1_computed_by_hand)
@@ -18,25 +19,26 @@ START_TEST(test_a_network_of_sizes_2_2_1_computed_by_hand)
     const float *out = ex_feedforward(net, x);
     double h0 = ex_sigma(-1.5), h1 = ex_sigma(1.0);
     double want = ex_sigma(h0 - h1 + 0.5);
-    ck_assert_msg(out != NULL, "return net->a[n_layers-1] (the output layer), not NULL");
+    ck_assert_msg(out != NULL, _("return net->a[n_layers-1] (the output layer), not NULL"));
     ck_assert_msg(net->a[0][0] == 1.0f && net->a[0][1] == 2.0f,
-                  "network " HAND_NET ": net->a[0] should hold x, got (%g, %g)",
-                  net->a[0][0], net->a[0][1]);
+                  _("network sizes (2, 2, 1), %s: net->a[0] should hold x, got (%g, %g)"),
+                  HAND_NET, net->a[0][0], net->a[0][1]);
     ck_assert_msg(fabs(net->z[0][0] + 1.5) < 1e-6 && fabs(net->z[0][1] - 1.0) < 1e-6,
-                  "network " HAND_NET ": hidden z = w^0 x + b^0 = "
-                  "(0.5*1 - 1*2 + 0, 2*1 + 0*2 - 1): expected (-1.5, 1), got (%g, %g)",
-                  net->z[0][0], net->z[0][1]);
+                  _("network sizes (2, 2, 1), %s: hidden z = w^0 x + b^0 = "
+                    "(0.5*1 - 1*2 + 0, 2*1 + 0*2 - 1): expected (-1.5, 1), got (%g, %g)"),
+                  HAND_NET, net->z[0][0], net->z[0][1]);
     ck_assert_msg(fabs(net->a[1][0] - h0) < 1e-6 && fabs(net->a[1][1] - h1) < 1e-6,
-                  "network " HAND_NET ": hidden a = sigma(z) = sigma(-1.5, 1): "
-                  "expected (%.6f, %.6f), got (%.6f, %.6f)",
-                  h0, h1, net->a[1][0], net->a[1][1]);
+                  _("network sizes (2, 2, 1), %s: hidden a = sigma(z) = sigma(-1.5, 1): "
+                    "expected (%.6f, %.6f), got (%.6f, %.6f)"),
+                  HAND_NET, h0, h1, net->a[1][0], net->a[1][1]);
     ck_assert_msg(fabs(net->z[1][0] - (h0 - h1 + 0.5)) < 1e-6,
-                  "network " HAND_NET ": output z = 1*%.6f - 1*%.6f + 0.5: "
-                  "expected %.6f, got %.6f", h0, h1, h0 - h1 + 0.5, net->z[1][0]);
-    ck_assert_msg(fabs(out[0] - want) < 1e-6, "network " HAND_NET ": output "
-                  "a = sigma(%.6f): expected %.6f, got %.6f", h0 - h1 + 0.5,
+                  _("network sizes (2, 2, 1), %s: output z = 1*%.6f - 1*%.6f + 0.5: "
+                    "expected %.6f, got %.6f"), HAND_NET, h0, h1, h0 - h1 + 0.5, net->z[1][0]);
+    ck_assert_msg(fabs(out[0] - want) < 1e-6, 
+                  _("network sizes (2, 2, 1), %s: output a = sigma(%.6f): "
+                    "expected %.6f, got %.6f"), HAND_NET, h0 - h1 + 0.5,
                   want, out[0]);
-    ck_assert_msg(out == net->a[2], "return net->a[n_layers-1] (the output layer)");
+    ck_assert_msg(out == net->a[2], _("return net->a[n_layers-1] (the output layer)"));
     network_free(net);
 }
 END_TEST
@@ -63,14 +65,14 @@ START_TEST(test_random_deep_networks_match_a_double_precision_forward_pass)
         for (int l = 0; l < 3; l++)
             for (int j = 0; j < sizes[l + 1]; j++) {
                 ck_assert_msg(fabs(net->z[l][j] - z[l][j]) < 1e-4,
-                              "net->z[%d][%d]: expected %.5f, got %.5f",
+                              _("net->z[%d][%d]: expected %.5f, got %.5f"),
                               l, j, z[l][j], net->z[l][j]);
                 ck_assert_msg(fabs(net->a[l + 1][j] - a[l + 1][j]) < 1e-5,
-                              "net->a[%d][%d]: expected %.6f, got %.6f",
+                              _("net->a[%d][%d]: expected %.6f, got %.6f"),
                               l + 1, j, a[l + 1][j], net->a[l + 1][j]);
             }
-        ck_assert_msg(out == net->a[3], "return net->a[n_layers-1]");
-        ck_assert_msg(net->a[0][4] == x[4], "net->a[0] should hold the input x");
+        ck_assert_msg(out == net->a[3], _("return net->a[n_layers-1]"));
+        ck_assert_msg(net->a[0][4] == x[4], _("net->a[0] should hold the input x"));
         network_free(net);
     }
 }

@@ -20,9 +20,9 @@ static void expect_bits(int digit, const double old[10], double w[4][10],
     bit_outputs(out, w, b, old);
     for (int i = 0; i < 4; i++) {
         int bit = digit >> i & 1;
-        ck_assert_msg(bit ? out[i] > 0.9 : out[i] < 0.1, "digit %d: neuron %d "
+        ck_assert_msg(bit ? out[i] > 0.9 : out[i] < 0.1, _("digit %d: neuron %d "
                       "(bit %d) should output %s, got %.4f (all four: %.3f %.3f"
-                      " %.3f %.3f)", digit, i, bit, bit ? "> 0.9" : "< 0.1",
+                      " %.3f %.3f)"), digit, i, bit, bit ? "> 0.9" : "< 0.1",
                       out[i], out[0], out[1], out[2], out[3]);
     }
 }

@@ -7,11 +7,11 @@ START_TEST(test_the_training_images_header_is_read)
                                  0, 0, 0, 28};
     IdxHeader h = {-1, -1, {7, 7, 7}};
     int got = ex_idx_header(&h, b, sizeof b);
-    ck_assert_msg(got == 16, "images header: expected length 16, got %d", got);
-    ck_assert_msg(h.type == 8 && h.ndims == 3, "expected type 0x08 and 3 "
-                  "dimensions, got type 0x%02x and %d", h.type, h.ndims);
+    ck_assert_msg(got == 16, _("images header: expected length 16, got %d"), got);
+    ck_assert_msg(h.type == 8 && h.ndims == 3, _("expected type 0x08 and 3 "
+                  "dimensions, got type 0x%02x and %d"), h.type, h.ndims);
     ck_assert_msg(h.dims[0] == 60000 && h.dims[1] == 28 && h.dims[2] == 28,
-                  "expected sizes 60000 x 28 x 28, got %u x %u x %u",
+                  _("expected sizes 60000 x 28 x 28, got %u x %u x %u"),
                   h.dims[0], h.dims[1], h.dims[2]);
 }
 END_TEST
@@ -21,10 +21,10 @@ START_TEST(test_the_labels_header_has_one_dimension)
     const unsigned char b[9] = {0, 0, 8, 1, 0, 0, 0x27, 0x10, 0xFF};
     IdxHeader h = {-1, -1, {7, 7, 7}};
     int got = ex_idx_header(&h, b, sizeof b);
-    ck_assert_msg(got == 8, "labels header: expected length 8, got %d", got);
+    ck_assert_msg(got == 8, _("labels header: expected length 8, got %d"), got);
     ck_assert_msg(h.ndims == 1 && h.dims[0] == 10000 && h.dims[1] == 0 &&
-                  h.dims[2] == 0, "expected 1 dimension of 10000 (unused "
-                  "sizes 0), got %d: %u, %u, %u", h.ndims, h.dims[0],
+                  h.dims[2] == 0, _("expected 1 dimension of 10000 (unused "
+                  "sizes 0), got %d: %u, %u, %u"), h.ndims, h.dims[0],
                   h.dims[1], h.dims[2]);
 }
 END_TEST
@@ -32,10 +32,10 @@ END_TEST
 START_TEST(test_sizes_are_big_endian)
 {
     const unsigned char b[8] = {0, 0, 8, 1, 0x01, 0x02, 0x03, 0x04};
-    IdxHeader h;
+    IdxHeader h = {-1, -1, {7, 7, 7}};
     int got = ex_idx_header(&h, b, sizeof b);
-    ck_assert_msg(got == 8 && h.dims[0] == 0x01020304u, "bytes 01 02 03 04: "
-                  "expected %u (0x01020304), got %u (0x%08x)%s", 0x01020304u,
+    ck_assert_msg(got == 8 && h.dims[0] == 0x01020304u, _("bytes 01 02 03 04: "
+                  "expected %u (0x01020304), got %u (0x%08x)%s"), 0x01020304u,
                   h.dims[0], h.dims[0], h.dims[0] == 0x04030201u ?
                   ": that is little-endian, read the first byte as the most"
                   " significant" : "");
@@ -52,13 +52,13 @@ START_TEST(test_a_bad_magic_number_is_rejected)
         {0, 0, 8, 0, 0, 0, 0, 5},      /* no dimensions */
         {0, 0, 8, 4, 0, 0, 0, 5},      /* 4 dimensions */
     };
-    const char *why[] = {"byte 0 is 1", "byte 1 is 3", "type 0x0D",
-                         "0 dimensions", "4 dimensions"};
+    const char *why[] = {_("byte 0 is 1"), _("byte 1 is 3"), _("type 0x0D"),
+                         _("0 dimensions"), _("4 dimensions")};
     for (int i = 0; i < 5; i++) {
         IdxHeader h;
         int got = ex_idx_header(&h, bad[i], sizeof bad[i]);
-        ck_assert_msg(got == -1, "%s: expected -1 (not an unsigned-byte IDX"
-                      " header), got %d", why[i], got);
+        ck_assert_msg(got == -1, _("%s: expected -1 (not an unsigned-byte IDX"
+                      " header), got %d"), why[i], got);
     }
 }
 END_TEST
@@ -70,8 +70,8 @@ START_TEST(test_a_header_cut_short_is_rejected)
     for (size_t len = 0; len < 16; len++) {
         IdxHeader h;
         int got = ex_idx_header(&h, b, len);
-        ck_assert_msg(got == -1, "only %zu of the 16 header bytes: expected "
-                      "-1, got %d", len, got);
+        ck_assert_msg(got == -1, _("only %zu of the 16 header bytes: expected "
+                      "-1, got %d"), len, got);
     }
 }
 END_TEST

@@ -8,10 +8,10 @@ START_TEST(test_every_digit_gets_a_single_one_in_its_place)
         for (int j = 0; j < 10; j++)
             y[j] = 0.5;                /* junk the function must overwrite */
         int rc = ex_one_hot(y, label);
-        ck_assert_msg(rc == 0, "label %d: expected return 0, got %d", label, rc);
+        ck_assert_msg(rc == 0, _("label %d: expected return 0, got %d"), label, rc);
         for (int j = 0; j < 10; j++)
-            ck_assert_msg(y[j] == (j == label), "label %d: y[%d] should be %d,"
-                          " got %g", label, j, j == label, y[j]);
+            ck_assert_msg(y[j] == (j == label), _("label %d: y[%d] should be %d,"
+                          " got %g"), label, j, j == label, y[j]);
     }
 }
 END_TEST
@@ -25,12 +25,12 @@ START_TEST(test_a_label_that_is_not_a_digit_is_refused)
             y[j] = 0.5;
         y[10] = y[11] = 7.0;           /* guard cells past the end */
         int rc = ex_one_hot(y, bad[i]);
-        ck_assert_msg(rc == -1, "label %d: expected -1, got %d", bad[i], rc);
+        ck_assert_msg(rc == -1, _("label %d: expected -1, got %d"), bad[i], rc);
         for (int j = 0; j < 10; j++)
-            ck_assert_msg(y[j] == 0.0, "label %d: y[%d] should be 0, got %g",
+            ck_assert_msg(y[j] == 0.0, _("label %d: y[%d] should be 0, got %g"),
                           bad[i], j, y[j]);
-        ck_assert_msg(y[10] == 7.0 && y[11] == 7.0, "label %d: wrote past "
-                      "y[9]", bad[i]);
+        ck_assert_msg(y[10] == 7.0 && y[11] == 7.0, _("label %d: wrote past "
+                      "y[9]"), bad[i]);
     }
 }
 END_TEST

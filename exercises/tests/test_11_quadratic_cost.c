@@ -7,8 +7,8 @@ START_TEST(test_a_hand_computed_cost_over_two_examples)
      * = 1; C = (0.5 + 1) / (2 * 2) = 0.375. */
     const double a[4] = {0.5, 0.5, 0.0, 0.0}, y[4] = {1, 0, 0, 1};
     double got = ex_quadratic_cost(a, y, 2, 2);
-    ck_assert_msg(fabs(got - 0.375) < 1e-15, "expected C = (0.5 + 1)/(2*2) "
-                  "= 0.375, got %.17g", got);
+    ck_assert_msg(fabs(got - 0.375) < 1e-15, _("expected C = (0.5 + 1)/(2*2) "
+                  "= 0.375, got %.17g"), got);
 }
 END_TEST
 
@@ -16,9 +16,9 @@ START_TEST(test_the_cost_is_zero_when_every_output_is_right)
 {
     const double y[20] = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
     double got = ex_quadratic_cost(y, y, 2, 10);
-    ck_assert_msg(got == 0.0, "a = y: expected C = 0, got %g", got);
+    ck_assert_msg(got == 0.0, _("a = y: expected C = 0, got %g"), got);
     got = ex_quadratic_cost(y, y, 0, 10);
-    ck_assert_msg(got == 0.0, "no examples: expected 0, got %g", got);
+    ck_assert_msg(got == 0.0, _("no examples: expected 0, got %g"), got);
 }
 END_TEST
 
@@ -31,10 +31,10 @@ START_TEST(test_the_cost_averages_over_examples)
         a3[i] = a1[i % 3], y3[i] = y1[i % 3];
     double one = ex_quadratic_cost(a1, y1, 1, 3), three = ex_quadratic_cost(a3, y3, 3, 3);
     double want = (0.04 + 0.01 + 0.36) / 2;
-    ck_assert_msg(fabs(one - want) < 1e-12, "one example: expected %.4f, "
-                  "got %.4f", want, one);
-    ck_assert_msg(fabs(three - want) < 1e-12, "three equal examples: expected"
-                  " %.4f (the 1/n averages), got %.4f", want, three);
+    ck_assert_msg(fabs(one - want) < 1e-12, _("one example: expected %.4f, "
+                  "got %.4f"), want, one);
+    ck_assert_msg(fabs(three - want) < 1e-12, _("three equal examples: expected"
+                  " %.4f (the 1/n averages), got %.4f"), want, three);
 }
 END_TEST
 
@@ -54,8 +54,8 @@ START_TEST(test_the_derivative_matches_finite_differences)
             down += (y[k] - bk) * (y[k] - bk) / 2;
         }
         double fd = (up - down) / (2 * h);
-        ck_assert_msg(fabs(out[j] - fd) < 1e-7, "dC_x/da_%d: measured %.8f, "
-                      "got %.8f", j, fd, out[j]);
+        ck_assert_msg(fabs(out[j] - fd) < 1e-7, _("dC_x/da_%d: measured %.8f, "
+                      "got %.8f"), j, fd, out[j]);
     }
 }
 END_TEST

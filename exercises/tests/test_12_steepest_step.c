@@ -27,9 +27,9 @@ START_TEST(test_the_step_has_length_eps_and_points_downhill)
     ex_steepest_step(dv, grad, N, 0.26);
     const double want[N] = {-0.06, 0.08, 0.0, -0.24};
     for (int i = 0; i < N; i++)
-        ck_assert_msg(fabs(dv[i] - want[i]) < 1e-12, "grad (3,-4,0,12), eps "
+        ck_assert_msg(fabs(dv[i] - want[i]) < 1e-12, _("grad (3,-4,0,12), eps "
                       "0.26: expected dv = (-0.06, 0.08, 0, -0.24), got dv[%d]"
-                      " = %g", i, dv[i]);
+                      " = %g"), i, dv[i]);
 }
 END_TEST
 
@@ -39,8 +39,8 @@ START_TEST(test_a_zero_gradient_gives_a_zero_step)
     double dv[N] = {NAN, NAN, NAN, NAN};
     ex_steepest_step(dv, grad, N, 0.1);
     for (int i = 0; i < N; i++)
-        ck_assert_msg(dv[i] == 0.0, "grad = 0: expected a zero step, got "
-                      "dv[%d] = %g", i, dv[i]);
+        ck_assert_msg(dv[i] == 0.0, _("grad = 0: expected a zero step, got "
+                      "dv[%d] = %g"), i, dv[i]);
 }
 END_TEST
 
@@ -58,8 +58,8 @@ START_TEST(test_no_random_direction_lowers_c_more)
             double len = 0;
             for (int i = 0; i < N; i++)
                 moved[i] = v[i] + dv[i], len += dv[i] * dv[i];
-            ck_assert_msg(fabs(sqrt(len) - eps) < 1e-12, "|dv| should be eps"
-                          " = %g, got %g", eps, sqrt(len));
+            ck_assert_msg(fabs(sqrt(len) - eps) < 1e-12, _("|dv| should be eps"
+                          " = %g, got %g"), eps, sqrt(len));
             double best = cost(f, moved, NULL) - c0;
             for (int t = 0; t < 1000; t++) {      /* random unit directions */
                 double u[N], norm = 0;
@@ -70,13 +70,13 @@ START_TEST(test_no_random_direction_lowers_c_more)
                 double change = cost(f, moved, NULL) - c0;
                 /* Allow the eps^2 curvature term the first-order argument
                  * ignores. */
-                ck_assert_msg(best <= change + 60 * eps * eps, "function %d: "
+                ck_assert_msg(best <= change + 60 * eps * eps, _("function %d: "
                               "your step changes C by %.3g but a random "
-                              "direction of the same length by %.3g", f,
+                              "direction of the same length by %.3g"), f,
                               best, change);
             }
-            ck_assert_msg(best < 0, "function %d: your step should lower C, "
-                          "it changed it by %g", f, best);
+            ck_assert_msg(best < 0, _("function %d: your step should lower C, "
+                          "it changed it by %g"), f, best);
         }
 }
 END_TEST

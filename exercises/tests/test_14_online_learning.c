@@ -66,9 +66,9 @@ START_TEST(test_the_gradient_matches_finite_differences)
             fd[q] = (cu * cu / 2 - cd * cd / 2) / (2 * h);
         }
         ck_assert_msg(fabs(gw[0] - fd[0]) < 1e-8 && fabs(gw[1] - fd[1]) < 1e-8
-                      && fabs(gb - fd[2]) < 1e-8, "example %d: measured "
+                      && fabs(gb - fd[2]) < 1e-8, _("example %d: measured "
                       "(dw0, dw1, db) = (%.6f, %.6f, %.6f), got (%.6f, %.6f, "
-                      "%.6f)", i, fd[0], fd[1], fd[2], gw[0], gw[1], gb);
+                      "%.6f)"), i, fd[0], fd[1], fd[2], gw[0], gw[1], gb);
     }
 }
 END_TEST
@@ -81,13 +81,13 @@ static void expect_epoch(int m, double eta)
     size_t updates = ex_neuron_epoch(&got, X, Y, N, (size_t)m, eta);
     reference_epoch(&want, m, eta);
     size_t want_updates = (size_t)((N + m - 1) / m);
-    ck_assert_msg(updates == want_updates, "%d examples in mini-batches of %d:"
-                  " expected %zu updates, got %zu", N, m, want_updates, updates);
+    ck_assert_msg(updates == want_updates, _("%d examples in mini-batches of %d:"
+                  " expected %zu updates, got %zu"), N, m, want_updates, updates);
     ck_assert_msg(fabs(got.w[0] - want.w[0]) < 1e-10 &&
                   fabs(got.w[1] - want.w[1]) < 1e-10 &&
-                  fabs(got.b - want.b) < 1e-10, "after one epoch with m = %d:"
+                  fabs(got.b - want.b) < 1e-10, _("after one epoch with m = %d:"
                   " expected w = (%.6f, %.6f), b = %.6f; got w = (%.6f, %.6f),"
-                  " b = %.6f", m, want.w[0], want.w[1], want.b, got.w[0],
+                  " b = %.6f"), m, want.w[0], want.w[1], want.b, got.w[0],
                   got.w[1], got.b);
 }
 
@@ -118,9 +118,9 @@ START_TEST(test_in_one_pass_online_learning_gets_further)
     ex_neuron_epoch(&online, X, Y, N, 1, 2.0);
     ex_neuron_epoch(&batch, X, Y, N, N, 2.0);
     double c0 = cost(&start), c_online = cost(&online), c_batch = cost(&batch);
-    ck_assert_msg(c_online < c_batch && c_batch < c0, "cost at the start "
+    ck_assert_msg(c_online < c_batch && c_batch < c0, _("cost at the start "
                   "%.4f; after one pass online %.4f, full batch %.4f: expected"
-                  " both lower, online lowest", c0, c_online, c_batch);
+                  " both lower, online lowest"), c0, c_online, c_batch);
 }
 END_TEST
 

@@ -10,8 +10,8 @@ START_TEST(test_a_hand_computed_three_by_two_layer)
     ex_layer(out, w, b, a, 3, 2);
     const double z[3] = {-1, 2, 0};
     for (int j = 0; j < 3; j++)
-        ck_assert_msg(fabs(out[j] - ex_sigma(z[j])) < 1e-12, "a'_%d: "
-                      "expected sigma(%g) = %.6f, got %.6f", j, z[j],
+        ck_assert_msg(fabs(out[j] - ex_sigma(z[j])) < 1e-12, _("a'_%d: "
+                      "expected sigma(%g) = %.6f, got %.6f"), j, z[j],
                       ex_sigma(z[j]), out[j]);
 }
 END_TEST
@@ -31,9 +31,9 @@ START_TEST(test_each_component_is_one_sigmoid_neuron)
         ex_layer(out, w, b, a, n_out, n_in);
         for (size_t j = 0; j < n_out; j++) {
             double want = sigmoid_neuron(w + j * n_in, a, b[j], n_in);
-            ck_assert_msg(fabs(out[j] - want) < 1e-12, "layer %zu x %zu, "
+            ck_assert_msg(fabs(out[j] - want) < 1e-12, _("layer %zu x %zu, "
                           "a'_%zu: the sigmoid neuron with weights row %zu of"
-                          " w and bias b_%zu gives %.6f, you gave %.6f",
+                          " w and bias b_%zu gives %.6f, you gave %.6f"),
                           n_out, n_in, j, j, j, want, out[j]);
         }
     }

@@ -18,12 +18,12 @@ static const char *diagnosis(double got, double fd, double z, double y)
     if (ex_hint_level() < 2)
         return "";
     if (fabs(got - (a - y)) < 1e-5)
-        return " -- your delta equals a - y: BP1 has a second factor, how"
-               " fast sigma moves at z";
+        return _(" -- your delta equals a - y: BP1 has a second factor, how"
+                 " fast sigma moves at z");
     if (fabs(got + fd) < 1e-5)
-        return " -- your delta has the wrong sign: dC/da is a - y, not y - a";
+        return _(" -- your delta has the wrong sign: dC/da is a - y, not y - a");
     if (fabs(got - (a - y) * ex_sigma(a) * (1 - ex_sigma(a))) < 1e-5)
-        return " -- sigma' is taken at a, not at the weighted input z";
+        return _(" -- sigma' is taken at a, not at the weighted input z");
     return "";
 }
 
@@ -54,13 +54,13 @@ START_TEST(test_the_output_error_matches_the_slope_of_c_found_by_nudging_z)
             z[j] = keep;
             double fd = (up - down) / (2 * h);
             nabla_zero += fabs(fd);
-            ck_assert_msg(fabs(net->delta[1][j] - fd) < 1e-5, "network %d, "
+            ck_assert_msg(fabs(net->delta[1][j] - fd) < 1e-5, _("network %d, "
                           "output neuron %d (target %g): dC_x/dz measured "
-                          "%.6f, your delta %.6f%s", t, j, y[j], fd,
+                          "%.6f, your delta %.6f%s"), t, j, y[j], fd,
                           net->delta[1][j],
                           diagnosis(net->delta[1][j], fd, z[j], y[j]));
         }
-        ck_assert_msg(nabla_zero > 1e-3, "test problem: the cost is flat here");
+        ck_assert_msg(nabla_zero > 1e-3, _("test problem: the cost is flat here"));
         network_free(net);
     }
 }
@@ -80,8 +80,8 @@ START_TEST(test_a_perfect_output_has_no_error)
     memcpy(y, a, sizeof y);
     ex_output_error(net, y);
     for (int j = 0; j < 10; j++)
-        ck_assert_msg(net->delta[0][j] == 0.0f, "y = a: expected delta_%d = 0,"
-                      " got %g", j, net->delta[0][j]);
+        ck_assert_msg(net->delta[0][j] == 0.0f, _("y = a: expected delta_%d = 0,"
+                      " got %g"), j, net->delta[0][j]);
     network_free(net);
 }
 END_TEST

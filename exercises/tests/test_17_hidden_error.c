@@ -55,8 +55,8 @@ START_TEST(test_hidden_errors_match_the_slope_of_c_found_by_nudging_z)
                 z[k] = keep;
                 double fd = (up - down) / (2 * h);
                 ck_assert_msg(fabs(net->delta[l][k] - fd) < 1e-5 + 1e-3 * fabs(fd),
-                              "network %d: delta[%d][%d] (the error of layer "
-                              "%d, neuron %d): measured %.7f, got %.7f", t, l,
+                              _("network %d: delta[%d][%d] (the error of layer "
+                              "%d, neuron %d): measured %.7f, got %.7f"), t, l,
                               k, l + 1, k, fd, net->delta[l][k]);
             }
         }
@@ -78,8 +78,8 @@ START_TEST(test_the_error_is_not_all_zero)
     double total = 0;
     for (int k = 0; k < 3; k++)
         total += fabs(net->delta[1][k]);
-    ck_assert_msg(total > 1e-4, "the errors of layer 2 are all (about) zero: "
-                  "sum of |delta| = %g", total);
+    ck_assert_msg(total > 1e-4, _("the errors of layer 2 are all (about) zero: "
+                  "sum of |delta| = %g"), total);
     network_free(net);
 }
 END_TEST

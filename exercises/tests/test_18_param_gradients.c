@@ -57,11 +57,11 @@ START_TEST(test_the_gradient_matches_finite_differences_for_every_parameter)
             total += fabs(fd);
             int is_w = p < (size_t)(net->b[0] - net->params);
             ck_assert_msg(fabs(net->nabla[p] - fd) < 1e-5 + 1e-3 * fabs(fd),
-                          "network %d, parameter %zu (a %s): dC_x/d%s "
-                          "measured %.7f, got %.7f", t, p, is_w ? "weight" :
-                          "bias", is_w ? "w" : "b", fd, net->nabla[p]);
+                          _("network %d, parameter %zu (a %s): dC_x/d%s "
+                          "measured %.7f, got %.7f"), t, p, is_w ? _("weight") :
+                          _("bias"), is_w ? "w" : "b", fd, net->nabla[p]);
         }
-        ck_assert_msg(total > 1e-3, "test problem: the gradient is ~0");
+        ck_assert_msg(total > 1e-3, _("test problem: the gradient is ~0"));
         network_free(net);
     }
 }
@@ -80,13 +80,13 @@ START_TEST(test_gradients_are_added_not_overwritten)
     ex_param_gradients(net);
     for (size_t p = 0; p < net->num_params; p++)
         ck_assert_msg(fabs(net->nabla[p] - 2 * once[p]) <= 1e-6 * fabs(once[p]) + 1e-12,
-                      "calling it twice should double nabla (+=): parameter "
-                      "%zu was %g after one call, %g after two", p, once[p],
+                      _("calling it twice should double nabla (+=): parameter "
+                      "%zu was %g after one call, %g after two"), p, once[p],
                       net->nabla[p]);
     double total = 0;
     for (size_t p = 0; p < net->num_params; p++)
         total += fabs(once[p]);
-    ck_assert_msg(total > 1e-6, "the gradient is all zero");
+    ck_assert_msg(total > 1e-6, _("the gradient is all zero"));
     network_free(net);
 }
 END_TEST

@@ -68,15 +68,15 @@ static void expect_step(const size_t *idx, size_t m, float eta)
         double g = (batch_cost(net, before, p, before[p] + h, idx, m) -
                     batch_cost(net, before, p, before[p] - h, idx, m)) / (2 * h);
         double want = before[p] - eta * g;
-        ck_assert_msg(fabs(net->params[p] - want) < 2e-5, "batch of %zu, eta "
+        ck_assert_msg(fabs(net->params[p] - want) < 2e-5, _("batch of %zu, eta "
                       "%g: parameter %zu was %.6f, average gradient %.6f, so "
-                      "expected %.6f after the step, got %.6f", m, eta, p,
+                      "expected %.6f after the step, got %.6f"), m, eta, p,
                       before[p], g, want, net->params[p]);
     }
     double c0 = batch_cost(net, before, np, 0, idx, m);
     double c1 = batch_cost(net, net->params, np, 0, idx, m);
-    ck_assert_msg(c1 < c0, "a small step should lower the mini-batch's cost:"
-                  " %.6f before, %.6f after", c0, c1);
+    ck_assert_msg(c1 < c0, _("a small step should lower the mini-batch's cost:"
+                  " %.6f before, %.6f after"), c0, c1);
     free(before);
     network_free(net);
 }

@@ -10,12 +10,12 @@ START_TEST(test_a_shuffle_is_a_permutation_that_moves_things)
         idx[i] = i;
     ex_shuffle(&rng, idx, 52);
     for (size_t i = 0; i < 52; i++) {
-        ck_assert_msg(idx[i] < 52 && !seen[idx[i]]++, "after the shuffle "
+        ck_assert_msg(idx[i] < 52 && !seen[idx[i]]++, _("after the shuffle "
                       "idx[%zu] = %zu appears twice or is out of range: a "
-                      "shuffle only swaps", i, idx[i]);
+                      "shuffle only swaps"), i, idx[i]);
         moved += idx[i] != i;
     }
-    ck_assert_msg(moved > 26, "only %zu of 52 cards moved: is it shuffled?",
+    ck_assert_msg(moved > 26, _("only %zu of 52 cards moved: is it shuffled?"),
                   moved);
 }
 END_TEST
@@ -34,14 +34,14 @@ START_TEST(test_every_order_of_three_is_equally_likely)
         int which = code == 1 ? 0 : code == 2 ? 1 : code == 3 ? 2 :
                     code == 5 ? 3 : code == 6 ? 4 : code == 7 ? 5 : -1;
         ck_assert_msg(which >= 0 && idx[0] + idx[1] + idx[2] == 3,
-                      "(0,1,2) became (%zu,%zu,%zu): not a permutation",
+                      _("(0,1,2) became (%zu,%zu,%zu): not a permutation"),
                       idx[0], idx[1], idx[2]);
         count[which]++;
     }
     for (int k = 0; k < 6; k++)
-        ck_assert_msg(count[k] > 9500 && count[k] < 10500, "60000 shuffles of"
+        ck_assert_msg(count[k] > 9500 && count[k] < 10500, _("60000 shuffles of"
                       " 3 items: expected each of the 6 orders about 10000 "
-                      "times, got %ld %ld %ld %ld %ld %ld (a biased shuffle)",
+                      "times, got %ld %ld %ld %ld %ld %ld (a biased shuffle)"),
                       count[0], count[1], count[2], count[3], count[4],
                       count[5]);
 }
@@ -82,14 +82,14 @@ START_TEST(test_two_epochs_shuffle_then_update_batch_by_batch)
             network_update_mini_batch(want, &data, ref + k,
                                       N - k < 5 ? N - k : 5, 1.0f);
         for (size_t i = 0; i < N; i++)
-            ck_assert_msg(order[i] == ref[i], "epoch %d: order[%zu] should "
-                          "be %zu after ex_shuffle(rng, order, n), got %zu",
+            ck_assert_msg(order[i] == ref[i], _("epoch %d: order[%zu] should "
+                          "be %zu after ex_shuffle(rng, order, n), got %zu"),
                           epoch, i, ref[i], order[i]);
         for (size_t p = 0; p < got->num_params; p++)
             ck_assert_msg(fabsf(got->params[p] - want->params[p]) < 1e-5f,
-                          "epoch %d: parameter %zu should be %.6f after the "
+                          _("epoch %d: parameter %zu should be %.6f after the "
                           "mini-batches of 5, 5, 5, 5, 3 (in the shuffled "
-                          "order), got %.6f", epoch, p, want->params[p],
+                          "order), got %.6f"), epoch, p, want->params[p],
                           got->params[p]);
     }
     network_free(got), network_free(want);

@@ -6,13 +6,13 @@ START_TEST(test_argmax_finds_the_largest_output)
     const float a[10] = {0.1f, 0.2f, 0.05f, 0.9f, 0.3f, 0.0f, 0.4f, 0.8f,
                          0.1f, 0.95f};
     int got = ex_argmax(a, 10);
-    ck_assert_msg(got == 9, "largest is a[9] = 0.95: expected 9, got %d", got);
+    ck_assert_msg(got == 9, _("largest is a[9] = 0.95: expected 9, got %d"), got);
     got = ex_argmax(a, 9);
-    ck_assert_msg(got == 3, "among a[0..8] the largest is a[3] = 0.9: "
-                  "expected 3, got %d", got);
+    ck_assert_msg(got == 3, _("among a[0..8] the largest is a[3] = 0.9: "
+                  "expected 3, got %d"), got);
     const float neg[3] = {-3.0f, -1.0f, -2.0f};
     got = ex_argmax(neg, 3);
-    ck_assert_msg(got == 1, "(-3, -1, -2): expected 1, got %d", got);
+    ck_assert_msg(got == 1, _("(-3, -1, -2): expected 1, got %d"), got);
 }
 END_TEST
 
@@ -20,7 +20,7 @@ START_TEST(test_argmax_takes_the_first_of_equal_largest)
 {
     const float a[5] = {0.1f, 0.7f, 0.2f, 0.7f, 0.7f};
     int got = ex_argmax(a, 5);
-    ck_assert_msg(got == 1, "0.7 at 1, 3 and 4: expected the first, 1, got %d", got);
+    ck_assert_msg(got == 1, _("0.7 at 1, 3 and 4: expected the first, 1, got %d"), got);
 }
 END_TEST
 
@@ -44,8 +44,8 @@ START_TEST(test_evaluate_counts_exactly_the_right_answers)
         net->w[0][k * 10 + k] = 10.0f;
     Dataset data = {.n = N, .rows = 2, .cols = 5, .dim = 10, .x = px, .y = lab};
     size_t got = ex_evaluate(net, &data);
-    ck_assert_msg(got == want, "%d images, the network answers right on %zu "
-                  "of them: expected %zu, got %zu", N, want, want, got);
+    ck_assert_msg(got == want, _("%d images, the network answers right on %zu "
+                  "of them: expected %zu, got %zu"), N, want, want, got);
     /* Every prefix too, so that the first and the last example each
      * decide some count (a loop that skips one is caught). */
     size_t right_so_far = 0;
@@ -53,8 +53,8 @@ START_TEST(test_evaluate_counts_exactly_the_right_answers)
         Dataset first_n = data;
         first_n.n = (size_t)n;
         got = ex_evaluate(net, &first_n);
-        ck_assert_msg(got == right_so_far, "the first %d images only: the "
-                      "network answers right on %zu of them, got %zu", n,
+        ck_assert_msg(got == right_so_far, _("the first %d images only: the "
+                      "network answers right on %zu of them, got %zu"), n,
                       right_so_far, got);
         if (n < N)
             right_so_far += lab[n] == (n * 3) % 10;
