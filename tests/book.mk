@@ -1,6 +1,7 @@
 # The book's tests (issue 5).
 #   tests/book/filter-errors.sh  the Lua filter stops the build on a missing
-#                                or unused input (scratch books, ~2 s)
+#                                or unused input (scratch books, ~2 s); the
+#                                real exercises' test lines in both editions
 #   tests/book/check.js          both editions opened in headless Chromium:
 #                                headings, figures, MathML, listings, outputs,
 #                                numbers, links and exercises against the

@@ -23,8 +23,9 @@
 --
 -- and it shapes the page for reading (each step a section below):
 --   - a listing's header links to its file (relative, works offline);
---   - an exercise shows its stub's signature, its test names, a link to
---     its text (book/exercises.tsv) and rung 1 of its hint ladder;
+--   - an exercise shows its stub's signature, its test names as sentences
+--     (in Chinese from the runner's catalog exercises/po/zh_CN.po), a link
+--     to its text (book/exercises.tsv) and rung 1 of its hint ladder;
 --   - maths is written as MathML here and mended: flat brackets inline,
 --     no space after a sign minus, display maths in a scrolling box;
 --   - tables: numbers right, text left, short cells on one line, each in
@@ -570,6 +571,54 @@ local function sentence(test_name)
   return (test_name:gsub("^test_", ""):gsub("_", " "))
 end
 
+-- A gettext catalog as msgid -> msgstr: the messages msgfmt would keep
+-- (translated, not fuzzy; no context, no plural forms), each string joined
+-- from the quoted pieces gettext splits it into over several lines.
+local catalogs = {}
+local function po_catalog(path, hint)
+  if catalogs[path] then return catalogs[path] end
+  local cat, e, field = {}, {}, nil
+  local function entry_done()
+    if e.msgid and e.msgid ~= "" and e.msgstr and e.msgstr ~= "" and not (e.fuzzy or e.msgctxt or e.msgid_plural) then
+      cat[e.msgid] = e.msgstr
+    end
+    e, field = {}, nil
+  end
+  local escapes = { n = "\n", t = "\t", ['"'] = '"', ["\\"] = "\\" }
+  local function unquote(s) return (s:gsub("\\(.)", escapes)) end
+  for i, line in ipairs(lines_of(slurp(path, hint))) do
+    local key, str = line:match('^(msg[%w_%[%]]+)%s+"(.*)"%s*$')
+    local more = line:match('^%s*"(.*)"%s*$')
+    if (line:match("^#") or key == "msgctxt" or key == "msgid") and e.has_msgstr then entry_done() end
+    if key then
+      field, e[key] = key, unquote(str)
+      if key:match("^msgstr") then e.has_msgstr = true end
+    elseif more and field then e[field] = e[field] .. unquote(more)
+    elseif line:match("^#,.*fuzzy") then e.fuzzy = true
+    elseif line:match("^%s*$") then entry_done()
+    elseif not line:match("^#") then fail("%s:%d: not a line of a gettext catalog: %s", path, i, line) end
+  end
+  entry_done()
+  catalogs[path] = cat
+  return cat
+end
+
+-- What a test checks, in the edition's language: its name as a sentence;
+-- in Chinese, that sentence's msgstr in the exercise runner's catalog
+-- (exercises.mk adds each test's words to it), so the book says what
+-- `make exercise` prints.  A test without one stops the build.
+local EX_PO = "exercises/po/zh_CN.po"
+local function test_sentence(ex, name)
+  local words = sentence(name)
+  if M.lang == "en" then return words end
+  local zh = po_catalog(EX_PO, "it is written by the exercises part of the workbook")[words]
+  if not zh or zh == words then  -- (a copy of the English words, as msgen makes, is none)
+    fail('%s has no Chinese for "%s" (test %s of exercise %s %s): translate it there (make exercises-po-check)',
+      EX_PO, words, name, ex.n, ex.id)
+  end
+  return zh
+end
+
 -- One exercise: title and file, the signature, what the test checks,
 -- where the text is, the first hint and the commands.
 local function exercise_entry(ex)
@@ -585,8 +634,7 @@ local function exercise_entry(ex)
     pandoc.Attr("", { "c", "signature" })))
   local checks = {}
   for _, name in ipairs(ex_tests(ex)) do
-    if M.lang == "en" then table.insert(checks, { pandoc.Plain({ pandoc.Str(sentence(name)) }) })
-    else table.insert(checks, { pandoc.Plain({ pandoc.Code(name) }) }) end
+    table.insert(checks, { pandoc.Plain({ pandoc.Str(test_sentence(ex, name)) }) })
   end
   table.insert(blocks, pandoc.Para({ pandoc.Str(tr("tests")), pandoc.Space(),
     pandoc.Link({ pandoc.Code("exercises/tests/test_" .. ex.file) }, root_link("exercises/tests/test_" .. ex.file)),

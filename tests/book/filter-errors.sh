@@ -29,6 +29,21 @@ setup() {
         >"$work/exercises/stubs/01_one.c"
     printf 'START_TEST(test_one_is_one)\n{\n}\nEND_TEST\n' >"$work/exercises/tests/test_01_one.c"
     printf 'OLD RUNG ONE, NEARLY THE ANSWER\n---\nOld rung two: read section 1.1.\n' >"$work/exercises/hints/01_one.txt"
+    # the exercise runner's catalog: each test's words as a msgid (exercises.mk)
+    mkdir -p "$work/exercises/po"
+    cat >"$work/exercises/po/zh_CN.po" <<'EOF'
+# Chinese of the exercise runner (domain nndl-ex).
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+#, c-format
+msgid "ex: cannot write %s"
+msgstr "ex：无法写入 %s"
+
+msgid "one is one"
+msgstr "一就是一"
+EOF
     printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n' >"$work/plots/out/p.svg"
     cat >"$work/page.md" <<'EOF'
 # Page {#page}
@@ -90,6 +105,24 @@ expect "an exercise without a Chinese title stops the Chinese build" fail 'no Ch
 setup; expect "an exercise shows the stub's signature on one line" ok 'signature.*int ex_one(const double \*w, size_t n)' en --no-highlight
 setup; expect "an exercise shows what its test checks" ok 'one is one'
 setup; expect "an exercise links to its text" ok 'href="#page"'
+setup; expect "the Chinese edition shows what the test checks from exercises/po/zh_CN.po" ok '<li>一就是一</li>' zh-Hans
+setup; expect "the Chinese edition shows no English test sentence" ok '!one is one' zh-Hans
+setup; expect "the English edition shows the test names as sentences" ok '<li>one is one</li>'
+setup; rm "$work/exercises/po/zh_CN.po"
+expect "the English edition does not read the Chinese catalog" ok '<li>one is one</li>'
+setup; sed -i 's/^msgid "one is one"/msgid ""\n"one is "\n"one"/; s/^msgstr "一就是一"/msgstr ""\n"一就"\n"是一"/' "$work/exercises/po/zh_CN.po"
+expect "a msgid and msgstr split over lines (as gettext writes them) are joined" ok '<li>一就是一</li>' zh-Hans
+setup; sed -i '/^msgid "one is one"/,$d' "$work/exercises/po/zh_CN.po"
+expect "a test without a Chinese sentence stops the Chinese build" fail \
+    'exercises/po/zh_CN.po has no Chinese for "one is one" (test test_one_is_one of exercise 1 one)' zh-Hans
+setup; sed -i 's/^msgstr "一就是一"/msgstr ""/' "$work/exercises/po/zh_CN.po"
+expect "an empty msgstr is no translation either" fail 'has no Chinese for "one is one"' zh-Hans
+setup; sed -i 's/^msgid "one is one"/#, fuzzy\n&/' "$work/exercises/po/zh_CN.po"
+expect "nor is a fuzzy one (msgfmt leaves it out too)" fail 'has no Chinese for "one is one"' zh-Hans
+setup; sed -i 's/^msgstr "一就是一"/msgstr "one is one"/' "$work/exercises/po/zh_CN.po"
+expect "nor is the English words copied" fail 'has no Chinese for "one is one"' zh-Hans
+setup; rm "$work/exercises/po/zh_CN.po"
+expect "a missing catalog stops the Chinese build" fail 'exercises/po/zh_CN.po is missing' zh-Hans
 setup; expect "with only the old hint file, the book shows its last rung, never the first" ok 'Old rung two'
 setup; expect "the old hint file's first rung (near the answer) is not shown" ok '!NEARLY THE ANSWER'
 setup; mkdir -p "$work/exercises/hints/en" && printf 'New rung one.\n---\nNew rung two.\n---\nThree.\n' >"$work/exercises/hints/en/01_one.txt"
@@ -107,6 +140,38 @@ setup; printf 'english\tchinese\n' >"$work/book/glossary.tsv"; printf '\n::: {.g
 expect "a glossary without its header stops the build" fail 'the header must be en<TAB>zh<TAB>note'
 setup; sed -i 's/(#eq:one)/(#eq:two)/' "$work/page.md"
 expect "a reference to an unknown equation stops the build" fail 'unknown equation eq:two'
+
+# The repository's own exercises, every section's on one page, in both
+# editions: the English blocks show each test's words as exercises.mk makes
+# them from the START_TEST lines; the Chinese blocks, in the same places,
+# what gettext gives for those words from exercises/po/zh_CN.po (what
+# `make exercise` prints), never the English.
+real_exercises() {
+    local root=$(cd "$(dirname "$0")/../.." && pwd) lang en zh want i
+    rm -rf "$work"/* && mkdir -p "$work/locale/zh_CN/LC_MESSAGES"
+    msgfmt -o "$work/locale/zh_CN/LC_MESSAGES/nndl-ex.mo" "$root/exercises/po/zh_CN.po" || return 1
+    {   echo '# Exercises {#exercises}'
+        grep -v '^#' "$root/book/exercises.tsv" | cut -f2 | sort -u | sed 's/.*/\n## & {#&}/'
+        grep -v '^#' "$root/exercises/manifest.tsv" | cut -f3 | sort -u | sed 's/.*/\n::: {.exercises section="&"}\n:::/'
+    } >"$work/real.md"
+    for lang in en zh-Hans; do  # book-sources: a file without tags
+        (cd "$root" && pandoc --to html5 -M lang=$lang -M book-sources=exercises/manifest.tsv \
+            --lua-filter "$FILTER" -o "$work/$lang.html" "$work/real.md") || return 1
+    done
+    mapfile -t en < <(grep -o '<li>[^<]*</li>' "$work/en.html" | sed 's/<[^>]*>//g')
+    mapfile -t zh < <(grep -o '<li>[^<]*</li>' "$work/zh-Hans.html" | sed 's/<[^>]*>//g')
+    want=$(grep -v '^#' "$root/exercises/manifest.tsv" | cut -f5 | while read -r f; do
+        sed -n 's/^START_TEST(test_\([a-z0-9_]*\)).*/\1/p' "$root/exercises/tests/test_$f"; done | tr _ ' ' | sort)
+    [[ ${#en[@]} -gt 0 && $(printf '%s\n' "${en[@]}" | sort) == "$want" ]] ||
+        { echo "FAIL the English blocks do not show exactly the tests' words (${#en[@]} items)"; return 1; }
+    ((${#zh[@]} == ${#en[@]})) || { echo "FAIL ${#zh[@]} Chinese test lines, ${#en[@]} English"; return 1; }
+    for i in "${!en[@]}"; do
+        [[ ${zh[i]} == "$(LC_ALL=C.UTF-8 LANGUAGE=zh_CN TEXTDOMAINDIR=$work/locale gettext -d nndl-ex "${en[i]}")" &&
+            ${zh[i]} != "${en[i]}" ]] || { echo "FAIL the Chinese book says '${zh[i]}' for '${en[i]}'"; return 1; }
+    done
+}
+cases=$((cases + 1))
+real_exercises || { echo "FAIL book filter: the real exercises' test lines (above)"; failures=$((failures + 1)); }
 
 if ((failures)); then
     echo "book filter: $failures of $cases cases failed"
