@@ -112,6 +112,8 @@ setup; rm "$work/exercises/po/zh_CN.po"
 expect "the English edition does not read the Chinese catalog" ok '<li>one is one</li>'
 setup; sed -i 's/^msgid "one is one"/msgid ""\n"one is "\n"one"/; s/^msgstr "一就是一"/msgstr ""\n"一就"\n"是一"/' "$work/exercises/po/zh_CN.po"
 expect "a msgid and msgstr split over lines (as gettext writes them) are joined" ok '<li>一就是一</li>' zh-Hans
+setup; sed -i 's/^msgstr "一就是一"/msgstr "“一”\\"就\\"是\\\\一"/' "$work/exercises/po/zh_CN.po"
+expect "a msgstr's escapes are read as gettext reads them" ok '<li>“一”"就"是\\一</li>' zh-Hans
 setup; sed -i '/^msgid "one is one"/,$d' "$work/exercises/po/zh_CN.po"
 expect "a test without a Chinese sentence stops the Chinese build" fail \
     'exercises/po/zh_CN.po has no Chinese for "one is one" (test test_one_is_one of exercise 1 one)' zh-Hans
