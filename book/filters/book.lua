@@ -208,7 +208,7 @@ local function listing(el)
     root_link(t.file), "", pandoc.Attr("", { "source" })) }
   local code = pandoc.CodeBlock(t.text, pandoc.Attr("", { "c" }))
   return pandoc.Div(folded(el, head, { code }), pandoc.Attr("", { "listing" },
-    { ["data-tag"] = name, ["data-file"] = t.file }))
+    { { "data-tag", name }, { "data-file", t.file } }))
 end
 
 ---------------------------------------------------------------------------
@@ -246,9 +246,9 @@ local function output(el)
   end
   local text = table.concat(all, "\n", first, last)
   if trim(text) == "" then fail("%s: the selected output is empty", path) end
-  local attrs = { ["data-file"] = path }
-  if a.from then attrs["data-from"] = a.from end
-  if a.to then attrs["data-to"] = a.to end
+  local attrs = { { "data-file", path } }    -- pairs: a fixed order
+  if a.from then table.insert(attrs, { "data-from", a.from }) end
+  if a.to then table.insert(attrs, { "data-to", a.to }) end
   local head = pandoc.Para({ pandoc.Str("$"), pandoc.Space(),
     pandoc.Code(a.program and ("bin/" .. a.program) or path) })
   if a.result then
@@ -333,9 +333,9 @@ end
 
 local function num_span(a)
   local text, fmt = number(a)
-  local attrs = { ["data-file"] = M.results .. "/" .. a.file, ["data-col"] = a.col or "accuracy",
-    ["data-agg"] = a.agg or "last", ["data-fmt"] = fmt }
-  if a.where then attrs["data-where"] = a.where end
+  local attrs = { { "data-file", M.results .. "/" .. a.file }, { "data-col", a.col or "accuracy" },
+    { "data-agg", a.agg or "last" }, { "data-fmt", fmt } }
+  if a.where then table.insert(attrs, { "data-where", a.where }) end
   return pandoc.Span({ pandoc.Str(text) }, pandoc.Attr("", { "num" }, attrs))
 end
 
@@ -647,7 +647,7 @@ local function exercise_entry(ex)
   table.insert(blocks, pandoc.Para({ pandoc.Str(tr("start")), pandoc.Code("make exercise N=" .. ex.n),
     pandoc.Str(" · " .. tr("hints")), pandoc.Code("make hint N=" .. ex.n) }))
   return pandoc.Div(blocks, pandoc.Attr("ex-" .. ex.n, { "exercise" },
-    { ["data-n"] = ex.n, ["data-id"] = ex.id, ["data-file"] = ex.file }))
+    { { "data-n", ex.n }, { "data-id", ex.id }, { "data-file", ex.file } }))
 end
 
 local function exercises(el)
@@ -663,7 +663,7 @@ local function exercises(el)
     end
   end
   if n == 0 then fail("the manifest has no exercises for section %s", sec or "?") end
-  return pandoc.Div(out, pandoc.Attr(el.identifier, { "exercises" }, { ["data-section"] = sec }))
+  return pandoc.Div(out, pandoc.Attr(el.identifier, { "exercises" }, { { "data-section", sec } }))
 end
 
 ---------------------------------------------------------------------------

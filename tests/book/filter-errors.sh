@@ -136,6 +136,11 @@ expect "a stub without the manifest's function stops the build" fail 'no definit
 setup; : >"$work/book/exercises.tsv"
 expect "an exercise without a place in the text stops the build" fail 'no anchor.*for exercise one'
 setup; expect "a listing header links to its file" ok 'href="lib/a.c"'
+setup; expect "an exercise's attributes come in one order, so a rebuild is the same page" ok \
+    'data-n="1" data-id="one" data-file="01_one.c"' en --wrap=none
+setup; expect "so do a listing's" ok 'data-tag="f" data-file="lib/a.c"' en --wrap=none
+setup; expect "and a computed number's" ok \
+    'data-file="results/run.tsv" data-col="accuracy" data-agg="max" data-fmt=' en --wrap=none
 setup; printf 'en\tzh\tnote\nepoch\t轮\t1.5\n' >"$work/book/glossary.tsv"; printf '\n::: {.glossary}\n:::\n' >>"$work/page.md"
 expect "the glossary is a table of book/glossary.tsv" ok '<td[^>]*>轮</td>' zh-Hans
 setup; printf 'english\tchinese\n' >"$work/book/glossary.tsv"; printf '\n::: {.glossary}\n:::\n' >>"$work/page.md"
