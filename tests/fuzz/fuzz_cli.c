@@ -88,7 +88,9 @@ static void check_options(const Options *o)
     for (int l = 0; l < o->sizes.n; l++)
         FUZZ_ASSERT(o->sizes.size[l] >= 1 &&
                     o->sizes.size[l] <= NETWORK_MAX_LAYER_SIZE);
-    FUZZ_ASSERT(o->epochs >= 1 && o->epochs <= CLI_MAX_EPOCHS);
+    /* --epochs 0 only tests a --load'ed network */
+    FUZZ_ASSERT(o->epochs >= (o->load ? 0 : 1) && o->epochs <= CLI_MAX_EPOCHS);
+    FUZZ_ASSERT(!o->load || *o->load);
     FUZZ_ASSERT(o->batch >= 1 && o->batch <= CLI_MAX_EXAMPLES);
     FUZZ_ASSERT(o->threads >= 1 && o->threads <= CLI_MAX_THREADS);
     FUZZ_ASSERT(isfinite(o->eta) && o->eta > 0);
